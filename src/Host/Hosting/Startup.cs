@@ -1,0 +1,45 @@
+using Governance.Accounts;
+using Governance.Platform.Data;
+
+namespace Governance.Host.Hosting;
+
+/// <summary>Before serving: migrate, make sure the roles exist, and in Development seed the demo.</summary>
+internal static class Startup
+{
+    public const string DefaultDemoPassword = "Demo-Password-2026!";
+
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        var lifetime = app.Lifetime.ApplicationStopping;
+        await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(lifetime);
+        await AccountsModule.EnsureRolesAsync(app.Services);
+
+        var seedDemo = app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment());
+        if (!seedDemo)
+        {
+            return;
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException("Demo:Seed is for Development only: demo users have a published password.");
+        }
+
+        var password = app.Configuration["Demo:Password"] ?? DefaultDemoPassword;
+        var logins = await AccountsModule.SeedDemoAsync(app.Services, password, lifetime);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            Console.WriteLine();
+            Console.WriteLine($"Governance is running at {urls}");
+            Console.WriteLine($"Data folder: {app.Services.GetRequiredService<Governance.Platform.StoragePaths>().DataFolder}");
+            Console.WriteLine($"Demo logins (password: {password}, set Demo__Password to change):");
+            foreach (var (email, role) in logins)
+            {
+                Console.WriteLine($"  {email,-26} {role}");
+            }
+
+            Console.WriteLine();
+        });
+    }
+}

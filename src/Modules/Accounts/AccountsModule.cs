@@ -1,0 +1,111 @@
+using Governance.Accounts.Contracts;
+using Governance.Accounts.Data;
+using Governance.Accounts.Demo;
+using Governance.Accounts.Domain;
+using Governance.Accounts.Features.Municipalities;
+using Governance.Accounts.Features.Staff;
+using Governance.Accounts.Identity;
+using Governance.Platform;
+using Governance.SharedKernel;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Accounts;
+
+/// <summary>Accounts: staff identity, municipalities and assignments (and, later, social media accounts).</summary>
+public static class AccountsModule
+{
+    /// <summary>Picks the cookie for pages and bearer-or-cookie for the API.</summary>
+    private const string SmartScheme = "Governance";
+
+    /// <summary>AddIdentityApiEndpoints' composite scheme (bearer token, else cookie); its constant is internal.</summary>
+    private const string BearerOrCookieScheme = "Identity.BearerAndApplication";
+
+    public static IServiceCollection AddAccountsModule(this IServiceCollection services)
+    {
+        services.AddModuleDatabase<AccountsDbContext>("Accounts", AccountsDbContext.Prefix);
+        services.AddScoped<IMunicipalityDirectory, MunicipalityDirectory>();
+        services.AddScoped<DemoSeeder>();
+
+        services.AddIdentityApiEndpoints<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        services.AddSingleton<IEmailSender<StaffUser>, OutboxEmailSender>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie for pages, bearer or cookie for the API", o =>
+                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api")
+                    ? BearerOrCookieScheme
+                    : IdentityConstants.ApplicationScheme);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/access-denied";
+            o.Cookie.Name = "governance.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var auth = endpoints.MapGroup("/api/auth").WithTags("Authentication");
+        // Staff accounts are made by an Administrator: Identity's self-registration endpoint is switched off.
+        auth.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
+                ? TypedResults.Problem("Staff accounts are created by an Administrator.", statusCode: StatusCodes.Status404NotFound)
+                : await next(context));
+        auth.MapIdentityApi<StaffUser>();
+
+        var api = endpoints.MapGroup("/api");
+        MunicipalityEndpoints.Map(api);
+        CreateStaff.Map(api);
+        return endpoints;
+    }
+
+    /// <summary>Seeds Demo Township and one user per role; returns the demo logins to print.</summary>
+    public static async Task<IReadOnlyList<(string Email, string Role)>> SeedDemoAsync(IServiceProvider services,
+        string password, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(password, cancellationToken);
+        return DemoSeeder.Users.Select(u => (u.Email, u.Role)).ToList();
+    }
+
+    /// <summary>Creates the staff roles if missing (every installation needs them).</summary>
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await DemoSeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
+    }
+
+    public static Guid DemoMunicipalityId => DemoSeeder.DemoMunicipalityId;
+
+    internal static Task SignOutAsync(HttpContext context) => context.SignOutAsync(IdentityConstants.ApplicationScheme);
+}

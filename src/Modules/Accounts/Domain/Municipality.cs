@@ -1,0 +1,17 @@
+namespace Governance.Accounts.Domain;
+
+/// <summary>One municipality served by this installation (several may share one Integrity Commissioner).</summary>
+internal sealed class Municipality
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>URL name for public pages, e.g. "demo-township".</summary>
+    public string Slug { get; set; } = "";
+
+    /// <summary>IANA zone for deadlines and reminders, e.g. "America/Toronto".</summary>
+    public string TimeZone { get; set; } = "America/Toronto";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

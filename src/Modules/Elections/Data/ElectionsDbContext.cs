@@ -1,0 +1,24 @@
+using Governance.Platform.Data;
+using Governance.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Elections.Data;
+
+internal sealed class ElectionsDbContext(DbContextOptions<ElectionsDbContext> options, ITenantScope tenant)
+    : DbContext(options), IModuleDbContext
+{
+    public const string Prefix = "elections";
+
+    public string TablePrefix => Prefix;
+
+    public ITenantScope Tenant => tenant;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+        => configurationBuilder.UseGovernanceConventions(Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddPlatformTables(Prefix);
+        modelBuilder.FilterByMunicipality(this);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Governance.Platform.Audit;
+
+/// <summary>
+/// One line of a module's append-only audit trail: who did what, when, to which record, from where.
+/// Each entry carries the hash of the one before, so any later edit or deletion breaks the chain.
+/// </summary>
+public sealed class AuditEntry
+{
+    /// <summary>Position in the chain, 1-based, assigned when the entry is sealed.</summary>
+    public long Sequence { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public Guid? ActorId { get; set; }
+
+    public string Actor { get; set; } = "";
+
+    public string? Address { get; set; }
+
+    /// <summary>Verb-noun, e.g. "case.read", "appeal.filed".</summary>
+    public string Action { get; set; } = "";
+
+    public string RecordType { get; set; } = "";
+
+    public string RecordId { get; set; } = "";
+
+    public Guid? MunicipalityId { get; set; }
+
+    public string? Details { get; set; }
+
+    public string PreviousHash { get; set; } = "";
+
+    public string Hash { get; set; } = "";
+
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public string ComputeHash()
+    {
+        var canonical = string.Join('\u001f',
+            Sequence, At.UtcTicks, ActorId?.ToString() ?? "", Actor, Address ?? "", Action, RecordType, RecordId,
+            MunicipalityId?.ToString() ?? "", Details ?? "", PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    internal static void Configure(EntityTypeBuilder<AuditEntry> entity, string prefix)
+    {
+        entity.ToTable($"{prefix}_audit_entries");
+        entity.HasKey(e => e.Sequence);
+        entity.Property(e => e.Sequence).ValueGeneratedNever();
+        entity.Property(e => e.Actor).HasMaxLength(256);
+        entity.Property(e => e.Address).HasMaxLength(64);
+        entity.Property(e => e.Action).HasMaxLength(100);
+        entity.Property(e => e.RecordType).HasMaxLength(100);
+        entity.Property(e => e.RecordId).HasMaxLength(100);
+        entity.Property(e => e.PreviousHash).HasMaxLength(64);
+        entity.Property(e => e.Hash).HasMaxLength(64);
+        entity.HasIndex(e => new { e.RecordType, e.RecordId });
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Governance.Platform.Mail;
+using Governance.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Platform.Outbox;
+
+/// <summary>
+/// Delivers outbox messages after their transaction committed: mail through <see cref="MailTransport"/>,
+/// integration events to their handlers. Failures back off and are dead-lettered after
+/// <see cref="MailOptions.MaxAttempts"/>; each message is marked done as soon as it is delivered, so a
+/// restart sends nothing twice.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    ModuleCatalog modules,
+    MailTransport transport,
+    TimeProvider clock,
+    IOptions<MailOptions> mailOptions,
+    ILogger<OutboxDispatcher> logger)
+{
+    private const int BatchSize = 50;
+    private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
+
+    /// <summary>Processes what is due now in every module. Returns how many messages were delivered.</summary>
+    public async Task<int> DispatchAsync(CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        foreach (var module in modules.Databases)
+        {
+            delivered += await DispatchAsync(module, cancellationToken);
+        }
+
+        return delivered;
+    }
+
+    private async Task<int> DispatchAsync(ModuleDatabase module, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+        var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+
+        var now = clock.GetUtcNow();
+        var claim = Guid.NewGuid();
+        var claimedUntil = now + ClaimDuration;
+        var due = db.Set<OutboxMessage>().Where(m => m.ProcessedAt == null && m.DeadLetteredAt == null
+            && m.AvailableAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now));
+        var batch = due.OrderBy(m => m.AvailableAt).Take(BatchSize).Select(m => m.Id);
+        // The due conditions are repeated on the outer rows, so a concurrent claimer re-checks them.
+        var claimed = await due.Where(m => batch.Contains(m.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.ClaimId, claim)
+            .SetProperty(m => m.ClaimedUntil, claimedUntil), cancellationToken);
+        if (claimed == 0)
+        {
+            return 0;
+        }
+
+        var messages = await db.Set<OutboxMessage>().Where(m => m.ClaimId == claim)
+            .OrderBy(m => m.AvailableAt).ToListAsync(cancellationToken);
+        var delivered = 0;
+        foreach (var message in messages)
+        {
+            try
+            {
+                await DeliverAsync(message, cancellationToken);
+                message.ProcessedAt = clock.GetUtcNow();
+                message.LastError = null;
+                delivered++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Fail(message, ex);
+            }
+
+            message.ClaimId = null;
+            message.ClaimedUntil = null;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return delivered;
+    }
+
+    private void Fail(OutboxMessage message, Exception ex)
+    {
+        var now = clock.GetUtcNow();
+        message.Attempts++;
+        message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+        if (message.Attempts >= mailOptions.Value.MaxAttempts)
+        {
+            message.DeadLetteredAt = now;
+            logger.LogError(ex, "Outbox message {Id} ({Type}) dead-lettered after {Attempts} attempts",
+                message.Id, message.Type, message.Attempts);
+        }
+        else
+        {
+            message.AvailableAt = now + Backoff(message.Attempts);
+            logger.LogWarning(ex, "Outbox message {Id} ({Type}) failed, attempt {Attempts}; retrying at {At}",
+                message.Id, message.Type, message.Attempts, message.AvailableAt);
+        }
+    }
+
+    /// <summary>30 s, 1 min, 2 min, ... capped at one hour.</summary>
+    internal static TimeSpan Backoff(int attempts)
+        => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Kind == OutboxKind.Mail)
+        {
+            var mail = JsonSerializer.Deserialize<OutgoingMail>(message.Payload, Outbox.Json)
+                ?? throw new InvalidOperationException("Empty mail payload.");
+            await transport.SendAsync(message.Id, mail, cancellationToken);
+            return;
+        }
+
+        var type = Type.GetType(message.Type, throwOnError: true)!;
+        var integrationEvent = JsonSerializer.Deserialize(message.Payload, type, Outbox.Json)
+            ?? throw new InvalidOperationException("Empty event payload.");
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+        var handlerType = typeof(IIntegrationEventHandler<>).MakeGenericType(type);
+        foreach (var handler in scope.ServiceProvider.GetServices(handlerType))
+        {
+            var handle = handlerType.GetMethod(nameof(IIntegrationEventHandler<IIntegrationEvent>.HandleAsync))!;
+            await (Task)handle.Invoke(handler, [integrationEvent, cancellationToken])!;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Governance.Platform.Audit;
+using Governance.Platform.Data;
+using Governance.Platform.Mail;
+using Governance.Platform.Outbox;
+using Governance.Platform.Tenancy;
+using Governance.Platform.Web;
+using Governance.Platform.Workflows;
+using Governance.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Governance.Platform;
+
+public static class PlatformServices
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration,
+        DatabaseOptions database, StoragePaths paths)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton(paths);
+        services.AddSingleton(new ModuleCatalog());
+        services.AddHttpContextAccessor();
+        services.AddScoped<TenantScope>();
+        services.AddScoped<ITenantScope>(sp => sp.GetRequiredService<TenantScope>());
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.AddSingleton<AuditChainInterceptor>();
+        services.AddScoped<AuditTrail>();
+        services.AddSingleton<AuditChainVerifier>();
+        services.AddSingleton<Outbox.Outbox>();
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<MailTransport>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<WorkflowRegistry>();
+        services.AddScoped<WorkflowRuntime>();
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+
+    /// <summary>Registers a module's DbContext on the installation's database and lists it in the catalog.</summary>
+    public static IServiceCollection AddModuleDatabase<TContext>(this IServiceCollection services, string name,
+        string tablePrefix, bool hostsWorkflows = false)
+        where TContext : DbContext, IModuleDbContext
+    {
+        services.AddDbContext<TContext>((sp, options) =>
+        {
+            sp.GetRequiredService<DatabaseOptions>().Configure(options);
+            options.AddInterceptors(sp.GetRequiredService<AuditChainInterceptor>());
+        });
+        var catalog = (ModuleCatalog)services.Single(d => d.ServiceType == typeof(ModuleCatalog)).ImplementationInstance!;
+        catalog.Add(new ModuleDatabase(name, typeof(TContext), tablePrefix, typeof(TContext).Assembly, hostsWorkflows));
+        return services;
+    }
+}

@@ -1,0 +1,346 @@
+using Governance.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Governance.Platform.Workflows;
+
+/// <summary>What a hook sees: the module's context (its changes commit with the step), the instance, the clock.</summary>
+public sealed class WorkflowStepContext
+{
+    public required DbContext Db { get; init; }
+
+    public required WorkflowInstance Instance { get; init; }
+
+    public required IServiceProvider Services { get; init; }
+
+    public required DateTimeOffset Now { get; init; }
+
+    /// <summary>The action or timer being processed; null when the workflow starts.</summary>
+    public string? Trigger { get; init; }
+}
+
+public enum ResumeOutcome
+{
+    Transitioned,
+    /// <summary>The bookmark was already consumed: nothing changed.</summary>
+    AlreadyConsumed,
+    /// <summary>The action does not exist in the current stage, or the instance is not running.</summary>
+    NotAllowed,
+    /// <summary>The caller's roles may not take this action.</summary>
+    Forbidden,
+    /// <summary>Another resume of the same instance won; nothing changed.</summary>
+    Conflict,
+    /// <summary>A hook or the save failed; the step was rolled back and an incident recorded.</summary>
+    Faulted,
+}
+
+public sealed record ResumeResult(ResumeOutcome Outcome, string Stage, string? Message = null, Guid? IncidentId = null)
+{
+    public bool Succeeded => Outcome == ResumeOutcome.Transitioned;
+}
+
+/// <summary>Definitions by name and version; new instances start on the latest version.</summary>
+public sealed class WorkflowRegistry
+{
+    private readonly Dictionary<(string, int), WorkflowDefinition> _definitions = [];
+
+    public void Register(WorkflowDefinition definition) => _definitions.Add((definition.Name, definition.Version), definition);
+
+    public WorkflowDefinition Get(string name, int version) => _definitions.TryGetValue((name, version), out var d)
+        ? d
+        : throw new InvalidOperationException($"Workflow {name} v{version} is not registered.");
+
+    public WorkflowDefinition Latest(string name) => _definitions.Values.Where(d => d.Name == name)
+        .MaxBy(d => d.Version) ?? throw new InvalidOperationException($"Workflow {name} is not registered.");
+}
+
+/// <summary>
+/// Runs workflow instances stored in a module's own tables. Every step (the caller's pending changes, the
+/// instance, its bookmarks, journal and outbox rows) commits in one SaveChanges, so in one transaction.
+/// One step at a time per instance: a striped lock within this host and a concurrency token across hosts.
+/// Call it last in a handler: it saves the caller's pending changes with the step, or none of them.
+/// </summary>
+public sealed class WorkflowRuntime(
+    WorkflowRegistry registry,
+    IServiceProvider services,
+    ICurrentActor actor,
+    TimeProvider clock,
+    ILogger<WorkflowRuntime> logger)
+{
+    private static readonly SemaphoreSlim[] Stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    public async Task<WorkflowInstance> StartAsync(DbContext db, string definitionName, Guid municipalityId,
+        string correlationId, CancellationToken cancellationToken)
+    {
+        var definition = registry.Latest(definitionName);
+        var now = clock.GetUtcNow();
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(now),
+            MunicipalityId = municipalityId,
+            DefinitionName = definition.Name,
+            DefinitionVersion = definition.Version,
+            CorrelationId = correlationId,
+            Stage = definition.InitialStage,
+            Status = WorkflowStatus.Running,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Revision = 1,
+        };
+        db.Add(instance);
+        Journal(db, instance, "Started", null, definition.InitialStage, null, now);
+        await EnterStageAsync(db, definition, instance, null, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return instance;
+    }
+
+    public WorkflowDefinition DefinitionOf(WorkflowInstance instance)
+        => registry.Get(instance.DefinitionName, instance.DefinitionVersion);
+
+    /// <summary>The actions of the current stage the current actor's roles allow.</summary>
+    public IReadOnlyList<string> AllowedActions(WorkflowInstance instance)
+    {
+        if (instance.Status != WorkflowStatus.Running)
+        {
+            return [];
+        }
+
+        return DefinitionOf(instance).Stage(instance.Stage).Actions.Values
+            .Where(a => a.AllowedRoles.Count == 0 || a.AllowedRoles.Any(actor.IsInRole))
+            .Select(a => a.Name)
+            .ToList();
+    }
+
+    /// <summary>Takes <paramref name="action"/> on the open task of the instance's current stage.</summary>
+    public Task<ResumeResult> ResumeAsync(DbContext db, Guid instanceId, string action,
+        CancellationToken cancellationToken, Guid? bookmarkId = null)
+        => StepAsync(db, instanceId, action, async (definition, instance, open, now) =>
+        {
+            var task = open.FirstOrDefault(b => b.Kind == BookmarkKind.Task);
+            if (bookmarkId is { } expected && task?.Id != expected)
+            {
+                return new ResumeResult(ResumeOutcome.AlreadyConsumed, instance.Stage, "That task is already done.");
+            }
+
+            if (task is null || !definition.Stage(instance.Stage).Actions.TryGetValue(action, out var step))
+            {
+                return new ResumeResult(ResumeOutcome.NotAllowed, instance.Stage,
+                    $"'{action}' is not possible at stage '{instance.Stage}'.");
+            }
+
+            if (step.AllowedRoles.Count > 0 && !step.AllowedRoles.Any(actor.IsInRole))
+            {
+                return new ResumeResult(ResumeOutcome.Forbidden, instance.Stage, $"Your role may not '{action}'.");
+            }
+
+            await TransitionAsync(db, definition, instance, open, step, actor.Name, now, cancellationToken);
+            return new ResumeResult(ResumeOutcome.Transitioned, instance.Stage);
+        }, cancellationToken);
+
+    /// <summary>Fires every timer due now; returns how many fired. Called by the scheduler.</summary>
+    public async Task<int> FireDueTimersAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Set<WorkflowBookmark>().AsNoTracking()
+            .Where(b => b.Kind == BookmarkKind.Timer && b.ConsumedAt == null && b.DueAt <= now)
+            .OrderBy(b => b.DueAt)
+            .Select(b => new { b.Id, b.InstanceId })
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        var fired = 0;
+        foreach (var timer in due)
+        {
+            var result = await FireTimerAsync(db, timer.InstanceId, timer.Id, cancellationToken);
+            fired += result.Succeeded ? 1 : 0;
+        }
+
+        return fired;
+    }
+
+    private Task<ResumeResult> FireTimerAsync(DbContext db, Guid instanceId, Guid bookmarkId,
+        CancellationToken cancellationToken)
+        => StepAsync(db, instanceId, "timer", async (definition, instance, open, now) =>
+        {
+            var bookmark = open.FirstOrDefault(b => b.Id == bookmarkId);
+            if (bookmark is null)
+            {
+                return new ResumeResult(ResumeOutcome.AlreadyConsumed, instance.Stage);
+            }
+
+            var timer = definition.Stage(bookmark.Stage).Timers.Single(t => t.Name == bookmark.Name);
+            bookmark.ConsumedAt = now;
+            bookmark.ConsumedBy = "timer";
+            Journal(db, instance, "TimerFired", instance.Stage, null, timer.Name, now);
+            if (timer.OnFire is not null)
+            {
+                await timer.OnFire(Context(db, instance, now, timer.Name), cancellationToken);
+            }
+
+            if (timer.Action is not null)
+            {
+                var step = definition.Stage(instance.Stage).Actions[timer.Action];
+                await TransitionAsync(db, definition, instance, open, step, "system", now, cancellationToken);
+            }
+            else
+            {
+                Touch(instance, now);
+            }
+
+            return new ResumeResult(ResumeOutcome.Transitioned, instance.Stage);
+        }, cancellationToken);
+
+    private async Task<ResumeResult> StepAsync(DbContext db, Guid instanceId, string trigger,
+        Func<WorkflowDefinition, WorkflowInstance, List<WorkflowBookmark>, DateTimeOffset, Task<ResumeResult>> step,
+        CancellationToken cancellationToken)
+    {
+        var stripe = Stripes[(instanceId.GetHashCode() & int.MaxValue) % Stripes.Length];
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+                ?? throw new InvalidOperationException($"Workflow instance {instanceId} not found.");
+            await db.Entry(instance).ReloadAsync(cancellationToken); // another context may have moved it
+            if (instance.Status != WorkflowStatus.Running)
+            {
+                return new ResumeResult(ResumeOutcome.NotAllowed, instance.Stage, $"The workflow is {instance.Status}.");
+            }
+
+            var open = await db.Set<WorkflowBookmark>()
+                .Where(b => b.InstanceId == instanceId && b.ConsumedAt == null)
+                .ToListAsync(cancellationToken);
+            foreach (var bookmark in open)
+            {
+                await db.Entry(bookmark).ReloadAsync(cancellationToken);
+            }
+
+            open.RemoveAll(b => b.ConsumedAt is not null);
+            var now = clock.GetUtcNow();
+            var stage = instance.Stage;
+            try
+            {
+                var result = await step(DefinitionOf(instance), instance, open, now);
+                if (result.Succeeded)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                else
+                {
+                    db.ChangeTracker.Clear();
+                }
+
+                return result;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return new ResumeResult(ResumeOutcome.Conflict, stage, "The case was changed by someone else.");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                db.ChangeTracker.Clear();
+                logger.LogError(ex, "Workflow {Instance} faulted at {Stage} on {Trigger}", instanceId, stage, trigger);
+                var incident = new WorkflowIncident
+                {
+                    Id = Guid.CreateVersion7(now),
+                    InstanceId = instanceId,
+                    MunicipalityId = instance.MunicipalityId,
+                    At = now,
+                    Stage = stage,
+                    Action = trigger,
+                    Error = ex.Message.Length > 4000 ? ex.Message[..4000] : ex.Message,
+                };
+                db.Add(incident);
+                Journal(db, instance, "Faulted", stage, null, trigger, now, incident.Error);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return new ResumeResult(ResumeOutcome.Faulted, stage, "The step failed and was recorded as an incident.",
+                    incident.Id);
+            }
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private async Task TransitionAsync(DbContext db, WorkflowDefinition definition, WorkflowInstance instance,
+        List<WorkflowBookmark> open, WorkflowAction step, string by, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        foreach (var bookmark in open.Where(b => b.ConsumedAt is null))
+        {
+            bookmark.ConsumedAt = now;
+            bookmark.ConsumedBy = step.Name;
+        }
+
+        var from = instance.Stage;
+        instance.Stage = step.TargetStage;
+        Touch(instance, now);
+        Journal(db, instance, "Transitioned", from, step.TargetStage, step.Name, now, actorName: by);
+        await EnterStageAsync(db, definition, instance, step.Name, now, cancellationToken);
+    }
+
+    private async Task EnterStageAsync(DbContext db, WorkflowDefinition definition, WorkflowInstance instance,
+        string? trigger, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stage = definition.Stage(instance.Stage);
+        var context = Context(db, instance, now, trigger);
+        if (stage.IsFinal)
+        {
+            instance.Status = WorkflowStatus.Completed;
+            Journal(db, instance, "Completed", null, stage.Name, trigger, now);
+        }
+        else
+        {
+            db.Add(Bookmark(instance, BookmarkKind.Task, stage.Name, stage.AssigneeRole, stage.Due?.Invoke(context), now));
+            foreach (var timer in stage.Timers)
+            {
+                db.Add(Bookmark(instance, BookmarkKind.Timer, timer.Name, null, timer.At(context), now));
+            }
+        }
+
+        if (stage.OnEnter is not null)
+        {
+            await stage.OnEnter(context, cancellationToken);
+        }
+    }
+
+    private WorkflowStepContext Context(DbContext db, WorkflowInstance instance, DateTimeOffset now, string? trigger)
+        => new() { Db = db, Instance = instance, Services = services, Now = now, Trigger = trigger };
+
+    private static WorkflowBookmark Bookmark(WorkflowInstance instance, BookmarkKind kind, string name,
+        string? role, DateTimeOffset? due, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        InstanceId = instance.Id,
+        MunicipalityId = instance.MunicipalityId,
+        Kind = kind,
+        Stage = instance.Stage,
+        Name = name,
+        AssigneeRole = role,
+        DueAt = due,
+        CreatedAt = now,
+    };
+
+    private static void Touch(WorkflowInstance instance, DateTimeOffset now)
+    {
+        instance.UpdatedAt = now;
+        instance.Revision++;
+    }
+
+    private void Journal(DbContext db, WorkflowInstance instance, string what, string? from, string? to,
+        string? action, DateTimeOffset now, string? details = null, string? actorName = null)
+        => db.Add(new WorkflowJournalEntry
+        {
+            Id = Guid.CreateVersion7(now),
+            InstanceId = instance.Id,
+            MunicipalityId = instance.MunicipalityId,
+            At = now,
+            Event = what,
+            FromStage = from,
+            ToStage = to,
+            Action = action,
+            Actor = actorName ?? actor.Name,
+            Details = details,
+        });
+}
