@@ -11,7 +11,9 @@ namespace Governance.Platform.Audit;
 /// </summary>
 public sealed class AuditEntry
 {
-    /// <summary>Position in the chain, 1-based, assigned when the entry is sealed.</summary>
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    /// <summary>Position in the chain, 1-based, assigned when the entry is sealed; unique, so a fork cannot commit.</summary>
     public long Sequence { get; set; }
 
     public DateTimeOffset At { get; set; }
@@ -50,8 +52,8 @@ public sealed class AuditEntry
     internal static void Configure(EntityTypeBuilder<AuditEntry> entity, string prefix)
     {
         entity.ToTable($"{prefix}_audit_entries");
-        entity.HasKey(e => e.Sequence);
-        entity.Property(e => e.Sequence).ValueGeneratedNever();
+        entity.HasKey(e => e.Id);
+        entity.HasIndex(e => e.Sequence).IsUnique();
         entity.Property(e => e.Actor).HasMaxLength(256);
         entity.Property(e => e.Address).HasMaxLength(64);
         entity.Property(e => e.Action).HasMaxLength(100);

@@ -44,6 +44,9 @@ public sealed class WorkflowInstance : IMunicipalityOwned
 
     /// <summary>Concurrency token: bumped on every change, so two hosts cannot both move one instance.</summary>
     public int Revision { get; set; }
+
+    /// <summary>How many journal entries the instance has; numbers them in order.</summary>
+    public int JournalLength { get; set; }
 }
 
 /// <summary>Where an instance waits: the open task of its stage, or a timer.</summary>
@@ -81,6 +84,9 @@ public sealed class WorkflowJournalEntry : IMunicipalityOwned
     public Guid InstanceId { get; set; }
 
     public Guid MunicipalityId { get; set; }
+
+    /// <summary>1, 2, 3... within the instance.</summary>
+    public int Number { get; set; }
 
     public DateTimeOffset At { get; set; }
 
@@ -150,6 +156,7 @@ internal static class WorkflowModel
             e.Property(j => j.Action).HasMaxLength(100);
             e.Property(j => j.Actor).HasMaxLength(256);
             e.HasOne<WorkflowInstance>().WithMany().HasForeignKey(j => j.InstanceId);
+            e.HasIndex(j => new { j.InstanceId, j.Number }).IsUnique();
         });
         model.Entity<WorkflowIncident>(e =>
         {

@@ -239,6 +239,8 @@ public sealed class WorkflowRuntime(
             {
                 db.ChangeTracker.Clear();
                 logger.LogError(ex, "Workflow {Instance} faulted at {Stage} on {Trigger}", instanceId, stage, trigger);
+                instance = await db.Set<WorkflowInstance>().FirstAsync(i => i.Id == instanceId, cancellationToken);
+                Touch(instance, now);
                 var incident = new WorkflowIncident
                 {
                     Id = Guid.CreateVersion7(now),
@@ -333,6 +335,7 @@ public sealed class WorkflowRuntime(
         => db.Add(new WorkflowJournalEntry
         {
             Id = Guid.CreateVersion7(now),
+            Number = ++instance.JournalLength,
             InstanceId = instance.Id,
             MunicipalityId = instance.MunicipalityId,
             At = now,

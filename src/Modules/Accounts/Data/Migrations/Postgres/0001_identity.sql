@@ -1,6 +1,7 @@
 -- Staff identity (ASP.NET Core Identity), the module's audit trail and outbox.
 
 CREATE TABLE accounts_audit_entries (
+    "Id" uuid NOT NULL,
     "Sequence" bigint NOT NULL,
     "At" timestamp with time zone NOT NULL,
     "ActorId" uuid,
@@ -13,7 +14,7 @@ CREATE TABLE accounts_audit_entries (
     "Details" text,
     "PreviousHash" character varying(64) NOT NULL,
     "Hash" character varying(64) NOT NULL,
-    CONSTRAINT "PK_accounts_audit_entries" PRIMARY KEY ("Sequence")
+    CONSTRAINT "PK_accounts_audit_entries" PRIMARY KEY ("Id")
 );
 
 CREATE TABLE accounts_outbox_messages (
@@ -106,6 +107,8 @@ CREATE TABLE accounts_user_tokens (
 );
 
 CREATE INDEX "IX_accounts_audit_entries_RecordType_RecordId" ON accounts_audit_entries ("RecordType", "RecordId");
+
+CREATE UNIQUE INDEX "IX_accounts_audit_entries_Sequence" ON accounts_audit_entries ("Sequence");
 
 CREATE INDEX "IX_accounts_outbox_messages_ProcessedAt_DeadLetteredAt_Availab~" ON accounts_outbox_messages ("ProcessedAt", "DeadLetteredAt", "AvailableAt");
 

@@ -1,7 +1,8 @@
 -- Staff identity (ASP.NET Core Identity), the module's audit trail and outbox.
 
 CREATE TABLE "accounts_audit_entries" (
-    "Sequence" INTEGER NOT NULL CONSTRAINT "PK_accounts_audit_entries" PRIMARY KEY,
+    "Id" TEXT NOT NULL CONSTRAINT "PK_accounts_audit_entries" PRIMARY KEY,
+    "Sequence" INTEGER NOT NULL,
     "At" INTEGER NOT NULL,
     "ActorId" TEXT NULL,
     "Actor" TEXT NOT NULL,
@@ -100,6 +101,8 @@ CREATE TABLE "accounts_user_tokens" (
 );
 
 CREATE INDEX "IX_accounts_audit_entries_RecordType_RecordId" ON "accounts_audit_entries" ("RecordType", "RecordId");
+
+CREATE UNIQUE INDEX "IX_accounts_audit_entries_Sequence" ON "accounts_audit_entries" ("Sequence");
 
 CREATE INDEX "IX_accounts_outbox_messages_ProcessedAt_DeadLetteredAt_AvailableAt" ON "accounts_outbox_messages" ("ProcessedAt", "DeadLetteredAt", "AvailableAt");
 

@@ -1,6 +1,7 @@
 -- Complaints: the module's audit trail and outbox and workflow tables.
 
 CREATE TABLE complaints_audit_entries (
+    "Id" uuid NOT NULL,
     "Sequence" bigint NOT NULL,
     "At" timestamp with time zone NOT NULL,
     "ActorId" uuid,
@@ -13,7 +14,7 @@ CREATE TABLE complaints_audit_entries (
     "Details" text,
     "PreviousHash" character varying(64) NOT NULL,
     "Hash" character varying(64) NOT NULL,
-    CONSTRAINT "PK_complaints_audit_entries" PRIMARY KEY ("Sequence")
+    CONSTRAINT "PK_complaints_audit_entries" PRIMARY KEY ("Id")
 );
 
 CREATE TABLE complaints_outbox_messages (
@@ -44,6 +45,7 @@ CREATE TABLE complaints_workflow_instances (
     "CreatedAt" timestamp with time zone NOT NULL,
     "UpdatedAt" timestamp with time zone NOT NULL,
     "Revision" integer NOT NULL,
+    "JournalLength" integer NOT NULL,
     CONSTRAINT "PK_complaints_workflow_instances" PRIMARY KEY ("Id")
 );
 
@@ -80,6 +82,7 @@ CREATE TABLE complaints_workflow_journal (
     "Id" uuid NOT NULL,
     "InstanceId" uuid NOT NULL,
     "MunicipalityId" uuid NOT NULL,
+    "Number" integer NOT NULL,
     "At" timestamp with time zone NOT NULL,
     "Event" character varying(50) NOT NULL,
     "FromStage" character varying(100),
@@ -93,6 +96,8 @@ CREATE TABLE complaints_workflow_journal (
 
 CREATE INDEX "IX_complaints_audit_entries_RecordType_RecordId" ON complaints_audit_entries ("RecordType", "RecordId");
 
+CREATE UNIQUE INDEX "IX_complaints_audit_entries_Sequence" ON complaints_audit_entries ("Sequence");
+
 CREATE INDEX "IX_complaints_outbox_messages_ProcessedAt_DeadLetteredAt_Avail~" ON complaints_outbox_messages ("ProcessedAt", "DeadLetteredAt", "AvailableAt");
 
 CREATE INDEX "IX_complaints_workflow_bookmarks_ConsumedAt_Kind_DueAt" ON complaints_workflow_bookmarks ("ConsumedAt", "Kind", "DueAt");
@@ -103,4 +108,4 @@ CREATE INDEX "IX_complaints_workflow_incidents_InstanceId" ON complaints_workflo
 
 CREATE INDEX "IX_complaints_workflow_instances_CorrelationId" ON complaints_workflow_instances ("CorrelationId");
 
-CREATE INDEX "IX_complaints_workflow_journal_InstanceId" ON complaints_workflow_journal ("InstanceId");
+CREATE UNIQUE INDEX "IX_complaints_workflow_journal_InstanceId_Number" ON complaints_workflow_journal ("InstanceId", "Number");

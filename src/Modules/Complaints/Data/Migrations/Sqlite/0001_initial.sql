@@ -1,7 +1,8 @@
 -- Complaints: the module's audit trail and outbox and workflow tables.
 
 CREATE TABLE "complaints_audit_entries" (
-    "Sequence" INTEGER NOT NULL CONSTRAINT "PK_complaints_audit_entries" PRIMARY KEY,
+    "Id" TEXT NOT NULL CONSTRAINT "PK_complaints_audit_entries" PRIMARY KEY,
+    "Sequence" INTEGER NOT NULL,
     "At" INTEGER NOT NULL,
     "ActorId" TEXT NULL,
     "Actor" TEXT NOT NULL,
@@ -41,7 +42,8 @@ CREATE TABLE "complaints_workflow_instances" (
     "Status" INTEGER NOT NULL,
     "CreatedAt" INTEGER NOT NULL,
     "UpdatedAt" INTEGER NOT NULL,
-    "Revision" INTEGER NOT NULL
+    "Revision" INTEGER NOT NULL,
+    "JournalLength" INTEGER NOT NULL
 );
 
 CREATE TABLE "complaints_workflow_bookmarks" (
@@ -75,6 +77,7 @@ CREATE TABLE "complaints_workflow_journal" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_complaints_workflow_journal" PRIMARY KEY,
     "InstanceId" TEXT NOT NULL,
     "MunicipalityId" TEXT NOT NULL,
+    "Number" INTEGER NOT NULL,
     "At" INTEGER NOT NULL,
     "Event" TEXT NOT NULL,
     "FromStage" TEXT NULL,
@@ -87,6 +90,8 @@ CREATE TABLE "complaints_workflow_journal" (
 
 CREATE INDEX "IX_complaints_audit_entries_RecordType_RecordId" ON "complaints_audit_entries" ("RecordType", "RecordId");
 
+CREATE UNIQUE INDEX "IX_complaints_audit_entries_Sequence" ON "complaints_audit_entries" ("Sequence");
+
 CREATE INDEX "IX_complaints_outbox_messages_ProcessedAt_DeadLetteredAt_AvailableAt" ON "complaints_outbox_messages" ("ProcessedAt", "DeadLetteredAt", "AvailableAt");
 
 CREATE INDEX "IX_complaints_workflow_bookmarks_ConsumedAt_Kind_DueAt" ON "complaints_workflow_bookmarks" ("ConsumedAt", "Kind", "DueAt");
@@ -97,4 +102,4 @@ CREATE INDEX "IX_complaints_workflow_incidents_InstanceId" ON "complaints_workfl
 
 CREATE INDEX "IX_complaints_workflow_instances_CorrelationId" ON "complaints_workflow_instances" ("CorrelationId");
 
-CREATE INDEX "IX_complaints_workflow_journal_InstanceId" ON "complaints_workflow_journal" ("InstanceId");
+CREATE UNIQUE INDEX "IX_complaints_workflow_journal_InstanceId_Number" ON "complaints_workflow_journal" ("InstanceId", "Number");

@@ -1,6 +1,7 @@
 -- Elections: the module's audit trail and outbox.
 
 CREATE TABLE elections_audit_entries (
+    "Id" uuid NOT NULL,
     "Sequence" bigint NOT NULL,
     "At" timestamp with time zone NOT NULL,
     "ActorId" uuid,
@@ -13,7 +14,7 @@ CREATE TABLE elections_audit_entries (
     "Details" text,
     "PreviousHash" character varying(64) NOT NULL,
     "Hash" character varying(64) NOT NULL,
-    CONSTRAINT "PK_elections_audit_entries" PRIMARY KEY ("Sequence")
+    CONSTRAINT "PK_elections_audit_entries" PRIMARY KEY ("Id")
 );
 
 CREATE TABLE elections_outbox_messages (
@@ -34,5 +35,7 @@ CREATE TABLE elections_outbox_messages (
 );
 
 CREATE INDEX "IX_elections_audit_entries_RecordType_RecordId" ON elections_audit_entries ("RecordType", "RecordId");
+
+CREATE UNIQUE INDEX "IX_elections_audit_entries_Sequence" ON elections_audit_entries ("Sequence");
 
 CREATE INDEX "IX_elections_outbox_messages_ProcessedAt_DeadLetteredAt_Availa~" ON elections_outbox_messages ("ProcessedAt", "DeadLetteredAt", "AvailableAt");

@@ -1,7 +1,8 @@
 -- Elections: the module's audit trail and outbox.
 
 CREATE TABLE "elections_audit_entries" (
-    "Sequence" INTEGER NOT NULL CONSTRAINT "PK_elections_audit_entries" PRIMARY KEY,
+    "Id" TEXT NOT NULL CONSTRAINT "PK_elections_audit_entries" PRIMARY KEY,
+    "Sequence" INTEGER NOT NULL,
     "At" INTEGER NOT NULL,
     "ActorId" TEXT NULL,
     "Actor" TEXT NOT NULL,
@@ -32,5 +33,7 @@ CREATE TABLE "elections_outbox_messages" (
 );
 
 CREATE INDEX "IX_elections_audit_entries_RecordType_RecordId" ON "elections_audit_entries" ("RecordType", "RecordId");
+
+CREATE UNIQUE INDEX "IX_elections_audit_entries_Sequence" ON "elections_audit_entries" ("Sequence");
 
 CREATE INDEX "IX_elections_outbox_messages_ProcessedAt_DeadLetteredAt_AvailableAt" ON "elections_outbox_messages" ("ProcessedAt", "DeadLetteredAt", "AvailableAt");

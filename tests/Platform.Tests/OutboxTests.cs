@@ -1,0 +1,175 @@
+using Governance.Platform.Mail;
+using Governance.Platform.Outbox;
+using Governance.SharedKernel;
+using Governance.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Platform.Tests;
+
+public sealed record WidgetRenamed(Guid WidgetId, string Name) : IIntegrationEvent;
+
+public sealed class OutboxTests
+{
+    private static async Task<Guid> QueueMailAsync(PlatformFixture platform, string to = "resident@example.test")
+    {
+        using var scope = platform.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        var id = scope.ServiceProvider.GetRequiredService<Outbox.Outbox>()
+            .Mail(db, new OutgoingMail(to, "Your appeal APL-2026-000001", "We received your appeal. Café ✓"));
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    private static Task<int> DispatchAsync(PlatformFixture platform)
+        => platform.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(CancellationToken.None);
+
+    private static async Task<OutboxMessage> MessageAsync(PlatformFixture platform, Guid id)
+    {
+        using var scope = platform.Scope();
+        return await scope.ServiceProvider.GetRequiredService<TestDbContext>().Set<OutboxMessage>().SingleAsync(m => m.Id == id);
+    }
+
+    [Fact]
+    public async Task Mail_is_delivered_to_the_pickup_folder_once_even_after_a_restart()
+    {
+        await using var platform = new PlatformFixture();
+        var id = await QueueMailAsync(platform);
+
+        Assert.Equal(1, await DispatchAsync(platform));
+        Assert.Equal(0, await DispatchAsync(platform));
+        // A second dispatcher over the same database, as after a restart, finds nothing left to send.
+        await using var restarted = new ServiceProviderRestart(platform);
+        Assert.Equal(0, await restarted.DispatchAsync());
+
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(platform.Folder, "mail-pickup"), "*.eml"));
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains("resident@example.test", text, StringComparison.Ordinal);
+        Assert.Contains($"<{id:N}@", text, StringComparison.Ordinal);
+        Assert.NotNull((await MessageAsync(platform, id)).ProcessedAt);
+    }
+
+    [Fact]
+    public async Task Mail_is_not_queued_when_the_change_is_not_saved()
+    {
+        await using var platform = new PlatformFixture();
+        using (var scope = platform.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            scope.ServiceProvider.GetRequiredService<Outbox.Outbox>().Mail(db, new OutgoingMail("a@example.test", "s", "b"));
+            // No SaveChanges: the business change was abandoned, so the mail must not go.
+        }
+
+        Assert.Equal(0, await DispatchAsync(platform));
+    }
+
+    [Fact]
+    public async Task Failed_delivery_backs_off_then_dead_letters_after_the_limit()
+    {
+        var closedPort = Processes.FreePort();
+        await using var platform = new PlatformFixture(new()
+        {
+            ["Mail:Delivery"] = "Smtp",
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = closedPort.ToString(),
+            ["Mail:Smtp:StartTls"] = "false",
+            ["Mail:MaxAttempts"] = "3",
+        });
+        var id = await QueueMailAsync(platform);
+
+        Assert.Equal(0, await DispatchAsync(platform));
+        var first = await MessageAsync(platform, id);
+        Assert.Equal(1, first.Attempts);
+        Assert.Equal(platform.Clock.GetUtcNow() + TimeSpan.FromSeconds(30), first.AvailableAt);
+
+        await DispatchAsync(platform); // not due yet: nothing happens
+        Assert.Equal(1, (await MessageAsync(platform, id)).Attempts);
+
+        platform.Clock.Advance(TimeSpan.FromSeconds(30));
+        await DispatchAsync(platform);
+        Assert.Equal(platform.Clock.GetUtcNow() + TimeSpan.FromMinutes(1), (await MessageAsync(platform, id)).AvailableAt);
+
+        platform.Clock.Advance(TimeSpan.FromMinutes(1));
+        await DispatchAsync(platform);
+        var dead = await MessageAsync(platform, id);
+        Assert.Equal(3, dead.Attempts);
+        Assert.NotNull(dead.DeadLetteredAt);
+        Assert.Null(dead.ProcessedAt);
+        Assert.NotNull(dead.LastError);
+
+        platform.Clock.Advance(TimeSpan.FromDays(1));
+        await DispatchAsync(platform);
+        Assert.Equal(3, (await MessageAsync(platform, id)).Attempts);
+    }
+
+    [Fact]
+    public async Task Mail_is_delivered_through_a_real_smtp_server()
+    {
+        var sink = new SmtpSink();
+        await sink.InitializeAsync();
+        try
+        {
+            await using var platform = new PlatformFixture(new()
+            {
+                ["Mail:Delivery"] = "Smtp",
+                ["Mail:From"] = "clerk@demo-township.test",
+                ["Mail:Smtp:Host"] = "127.0.0.1",
+                ["Mail:Smtp:Port"] = sink.Port.ToString(),
+                ["Mail:Smtp:StartTls"] = "false",
+            });
+            var id = await QueueMailAsync(platform, "appellant@example.test");
+
+            Assert.Equal(1, await DispatchAsync(platform));
+            Assert.Equal(0, await DispatchAsync(platform));
+
+            var message = Assert.Single(sink.Messages());
+            Assert.Contains("X-RcptTo: appellant@example.test", message, StringComparison.Ordinal);
+            Assert.Contains("Subject: Your appeal APL-2026-000001", message, StringComparison.Ordinal);
+            Assert.Contains("We received your appeal. Café ✓", message, StringComparison.Ordinal);
+            Assert.Contains($"Message-ID: <{id:N}@demo-township.test>", message, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            await sink.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Integration_events_reach_their_handlers_after_commit()
+    {
+        await using var platform = new PlatformFixture();
+        var handler = (RecordingHandler)platform.Services.GetRequiredService<IIntegrationEventHandler<WidgetRenamed>>();
+        var widget = Guid.NewGuid();
+        using (var scope = platform.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            scope.ServiceProvider.GetRequiredService<Outbox.Outbox>().Publish(db, new WidgetRenamed(widget, "New name"));
+            Assert.Empty(handler.Received); // nothing before commit
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await DispatchAsync(platform));
+        Assert.Equal([new WidgetRenamed(widget, "New name")], handler.Received);
+    }
+
+    /// <summary>A second service provider over the same data folder and database: a restarted host.</summary>
+    private sealed class ServiceProviderRestart(PlatformFixture original) : IAsyncDisposable
+    {
+        private readonly PlatformFixture _copy = PlatformFixture.SharingFolderWith(original);
+
+        public Task<int> DispatchAsync() => OutboxTests.DispatchAsync(_copy);
+
+        public ValueTask DisposeAsync() => _copy.DisposeServicesAsync();
+    }
+}
+
+public sealed class RecordingHandler : IIntegrationEventHandler<WidgetRenamed>
+{
+    public List<WidgetRenamed> Received { get; } = [];
+
+    public Task HandleAsync(WidgetRenamed integrationEvent, CancellationToken cancellationToken)
+    {
+        Received.Add(integrationEvent);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,115 @@
+using Governance.Platform;
+using Governance.Platform.Data;
+using Governance.SharedKernel;
+using Governance.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Platform.Tests;
+
+/// <summary>A record owned by a municipality, to test the tenant filter.</summary>
+public sealed class Widget : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid MunicipalityId { get; set; }
+
+    public string Name { get; set; } = "";
+}
+
+/// <summary>A module context like the real ones: platform tables, workflows and one owned entity.</summary>
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options, ITenantScope tenant)
+    : DbContext(options), IModuleDbContext
+{
+    public string TablePrefix => "test";
+
+    public ITenantScope Tenant => tenant;
+
+    public DbSet<Widget> Widgets => Set<Widget>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+        => configurationBuilder.UseGovernanceConventions(Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Widget>().ToTable("test_widgets");
+        modelBuilder.AddPlatformTables(TablePrefix, workflows: true);
+        modelBuilder.FilterByMunicipality(this);
+    }
+}
+
+/// <summary>An actor whose roles a test chooses.</summary>
+public sealed class TestActor : ICurrentActor
+{
+    public HashSet<string> Roles { get; } = [];
+
+    public Guid? UserId => null;
+
+    public string Name { get; set; } = "tester";
+
+    public string? Address => "127.0.0.1";
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+}
+
+/// <summary>The platform wired as the host wires it, on a fresh SQLite file, with a fake clock.</summary>
+public sealed class PlatformFixture : IAsyncDisposable
+{
+    public FakeClock Clock { get; } = new();
+
+    public TestActor Actor { get; } = new();
+
+    public string Folder { get; }
+
+    public ServiceProvider Services { get; }
+
+    private readonly bool _ownsFolder;
+
+    public PlatformFixture(Dictionary<string, string?>? settings = null, string? folder = null)
+    {
+        _ownsFolder = folder is null;
+        Folder = folder ?? Path.Combine(Path.GetTempPath(), $"governance-platform-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Folder);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddPlatform(configuration,
+            new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Folder, "test.db")}"),
+            new StoragePaths(Folder));
+        services.AddScoped<ICurrentActor>(_ => Actor);
+        services.AddModuleDatabase<TestDbContext>("Test", "test", hostsWorkflows: true);
+        services.AddSingleton<IIntegrationEventHandler<WidgetRenamed>, RecordingHandler>();
+        Services = services.BuildServiceProvider(validateScopes: true);
+        using var scope = Scope();
+        scope.ServiceProvider.GetRequiredService<TestDbContext>().Database.EnsureCreated();
+    }
+
+    /// <summary>A unit of work that sees every municipality (as jobs do).</summary>
+    public IServiceScope Scope(bool system = true)
+    {
+        var scope = Services.CreateScope();
+        if (system)
+        {
+            scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+        }
+
+        return scope;
+    }
+
+    /// <summary>Another service provider over this one's folder and database, as a restarted host would be.</summary>
+    public static PlatformFixture SharingFolderWith(PlatformFixture original) => new(folder: original.Folder);
+
+    public async ValueTask DisposeServicesAsync() => await Services.DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownsFolder)
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+}
