@@ -13,6 +13,9 @@ internal static class Scheduler
     public static IServiceCollection AddScheduler(this IServiceCollection services, IConfiguration configuration,
         DatabaseOptions database)
     {
+        // Jobs registered at start-up keep their stored schedule: overwriting it on every start made a
+        // two-node cluster fire each job twice as often.
+        services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -25,7 +28,11 @@ internal static class Scheduler
                 if (database.Provider == DatabaseProvider.Postgres)
                 {
                     store.UsePostgres(database.ConnectionString);
-                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(10);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                    });
                 }
                 else
                 {
@@ -35,9 +42,17 @@ internal static class Scheduler
                 store.ProvisionSchema();
             });
 
+            // A job that throws is retried 1 s, 2 s, 4 s later: within the polling interval.
+            q.UseDefaultRetryPolicy(RetryPolicy.Exponential(3, TimeSpan.FromSeconds(1), 2.0, TimeSpan.FromSeconds(4)));
+
             var every = TimeSpan.FromSeconds(configuration.GetValue("Scheduler:PollSeconds", 10));
-            q.ScheduleJob<DispatchOutboxJob>(t => t.WithIdentity("dispatch-outbox").WithSimpleSchedule(every));
-            q.ScheduleJob<FireWorkflowTimersJob>(t => t.WithIdentity("fire-workflow-timers").WithSimpleSchedule(every));
+            q.ScheduleJob<DispatchOutboxJob>(t => t.WithIdentity("dispatch-outbox").StartNow()
+                .WithSimpleSchedule(x => x.WithInterval(every).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.ScheduleJob<FireWorkflowTimersJob>(t => t.WithIdentity("fire-workflow-timers").StartNow()
+                .WithSimpleSchedule(x => x.WithInterval(every).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddQuartzHealthChecks(h => h.Tags.Add("ready"));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

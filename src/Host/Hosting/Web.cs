@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Governance.Platform;
 using Governance.Platform.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Governance.Platform.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,8 +11,11 @@ namespace Governance.Host.Hosting;
 /// <summary>Pages, API errors as ProblemDetails, OpenAPI, health checks, and the request pipeline.</summary>
 internal static class Web
 {
-    public static IServiceCollection AddWeb(this IServiceCollection services)
+    public static IServiceCollection AddWeb(this IServiceCollection services, StoragePaths paths)
     {
+        // Keys that protect sign-in cookies and tokens survive restarts (kept in the data folder).
+        services.AddDataProtection().SetApplicationName("Governance")
+            .PersistKeysToFileSystem(new DirectoryInfo(paths.Resolve("keys")));
         services.AddRazorPages();
         services.AddProblemDetails();
         services.AddOpenApi();

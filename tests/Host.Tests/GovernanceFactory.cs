@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Governance.Accounts.Data;
+using Governance.Accounts.Domain;
+using Governance.Platform.Data;
+using Governance.SharedKernel;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Host.Tests;
+
+/// <summary>
+/// The real host on a real database: SQLite in a fresh data folder by default, or a PostgreSQL database.
+/// Development environment, so Demo Township and its users are seeded with <see cref="Password"/>.
+/// </summary>
+public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? connectionString = null,
+    string? dataFolder = null) : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-Password-2026!";
+
+    public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(), $"governance-host-{Guid.NewGuid():N}");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataFolder", DataFolder);
+        builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("ConnectionStrings:Governance", connectionString ?? "");
+        builder.UseSetting("Scheduler:PollSeconds", "2");
+    }
+
+    public async Task<HttpClient> ClientForAsync(string email, string password = Password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A second municipality with one clerk, to prove staff of one never see the other's records.</summary>
+    public async Task<(Guid MunicipalityId, string ClerkEmail)> AddOtherMunicipalityAsync(string slug = "other-town")
+    {
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var id = Guid.NewGuid();
+        db.Municipalities.Add(new Municipality { Id = id, Name = "Other Town", Slug = slug, CreatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        var email = $"clerk@{slug}.test";
+        var user = new StaffUser { UserName = email, Email = email, DisplayName = "Other Clerk", EmailConfirmed = true };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, StaffRoles.Clerk);
+        db.Assignments.Add(new StaffAssignment { UserId = user.Id, MunicipalityId = id });
+        await db.SaveChangesAsync();
+        return (id, email);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (dataFolder is null && Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
