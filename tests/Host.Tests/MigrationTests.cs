@@ -1,0 +1,168 @@
+using System.Data.Common;
+using Governance.Accounts;
+using Governance.Complaints;
+using Governance.Elections;
+using Governance.Platform;
+using Governance.Platform.Data;
+using Governance.Policies;
+using Governance.SharedKernel;
+using Governance.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Governance.Host.Tests;
+
+/// <summary>The hand-written SQL migrations must produce exactly what the EF model describes, on both providers.</summary>
+public abstract class MigrationTests
+{
+    protected abstract DatabaseProvider Provider { get; }
+
+    protected abstract Task<string> NewDatabaseAsync();
+
+    private static ServiceProvider Modules(DatabaseOptions database)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPlatform(new ConfigurationBuilder().Build(), database, new StoragePaths(Path.GetTempPath()));
+        services.AddAccountsModule().AddPoliciesModule().AddComplaintsModule().AddElectionsModule();
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task Migrated_schema_equals_the_ef_model()
+    {
+        var migrated = new DatabaseOptions(Provider, await NewDatabaseAsync());
+        var fromModel = new DatabaseOptions(Provider, await NewDatabaseAsync());
+        await using (var services = Modules(migrated))
+        {
+            Assert.True(await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None) > 0);
+        }
+
+        await using (var services = Modules(fromModel))
+        {
+            foreach (var module in services.GetRequiredService<ModuleCatalog>().Databases)
+            {
+                using var scope = services.CreateScope();
+                var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+                await db.Database.ExecuteSqlRawAsync(db.Database.GenerateCreateScript());
+            }
+        }
+
+        var expected = await SchemaAsync(fromModel);
+        var actual = await SchemaAsync(migrated);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Upgrading_a_database_made_by_the_first_migration_keeps_its_rows()
+    {
+        var database = new DatabaseOptions(Provider, await NewDatabaseAsync());
+        await using var services = Modules(database);
+        var migrator = services.GetRequiredService<SchemaMigrator>();
+        await migrator.MigrateAsync(CancellationToken.None, upTo: "0001_identity");
+        var userId = Guid.NewGuid();
+        await ExecuteAsync(database, $"""
+            INSERT INTO accounts_users ("Id", "DisplayName", "UserName", "Email", "EmailConfirmed", "PhoneNumberConfirmed",
+                "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+            VALUES ('{userId}', 'Early User', 'early@demo.test', 'early@demo.test', {True()}, {False()}, {False()}, {True()}, 0)
+            """);
+
+        Assert.True(await migrator.MigrateAsync(CancellationToken.None) >= 1);
+        Assert.Equal(0, await migrator.MigrateAsync(CancellationToken.None));
+
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+        var accounts = (DbContext)scope.ServiceProvider.GetRequiredService(
+            services.GetRequiredService<ModuleCatalog>().Databases.Single(d => d.Name == "Accounts").ContextType);
+        var names = await accounts.Database.SqlQueryRaw<string>("SELECT \"DisplayName\" AS \"Value\" FROM accounts_users").ToListAsync();
+        Assert.Equal(["Early User"], names);
+        Assert.Equal(0, await accounts.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM accounts_municipalities").SingleAsync());
+    }
+
+    private string True() => Provider == DatabaseProvider.Postgres ? "TRUE" : "1";
+
+    private string False() => Provider == DatabaseProvider.Postgres ? "FALSE" : "0";
+
+    private static DbConnection Open(DatabaseOptions database) => database.Provider == DatabaseProvider.Postgres
+        ? new NpgsqlConnection(database.ConnectionString)
+        : new SqliteConnection(database.ConnectionString);
+
+    private static async Task ExecuteAsync(DatabaseOptions database, string sql)
+    {
+        await using var connection = Open(database);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Tables, columns with type and nullability, keys, indexes and foreign keys, one line each, sorted.</summary>
+    private static async Task<List<string>> SchemaAsync(DatabaseOptions database)
+    {
+        var queries = database.Provider == DatabaseProvider.Postgres
+            ? new[]
+            {
+                """
+                SELECT table_name || '.' || column_name || ' ' || data_type || '(' || COALESCE(character_maximum_length::text, '') || ') '
+                       || is_nullable || ' ' || COALESCE(column_default, '')
+                FROM information_schema.columns WHERE table_schema = 'public'
+                """,
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'",
+                "SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace",
+            }
+            : new[]
+            {
+                "SELECT m.name || '.' || p.name || ' ' || p.type || ' notnull=' || p.\"notnull\" || ' pk=' || p.pk || ' default=' || COALESCE(p.dflt_value, '') FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'",
+                "SELECT m.name || ' index ' || il.name || ' unique=' || il.\"unique\" || ' (' || (SELECT group_concat(ii.name, ',') FROM pragma_index_info(il.name) ii) || ')' FROM sqlite_master m JOIN pragma_index_list(m.name) il WHERE m.type = 'table'",
+                "SELECT m.name || ' fk ' || f.\"from\" || ' -> ' || f.\"table\" || '.' || f.\"to\" || ' on delete ' || f.on_delete FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'",
+            };
+        var lines = new List<string>();
+        await using var connection = Open(database);
+        await connection.OpenAsync();
+        foreach (var query in queries)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = query;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var line = reader.GetString(0);
+                // Bookkeeping that only the migrated database has: its history tables and Quartz's.
+                if (!line.Contains("_schema_migrations", StringComparison.Ordinal) && !line.StartsWith("sqlite_", StringComparison.Ordinal))
+                {
+                    lines.Add(line);
+                }
+            }
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+}
+
+public sealed class SqliteMigrationTests : MigrationTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> NewDatabaseAsync()
+        => Task.FromResult($"Data Source={Path.Combine(Path.GetTempPath(), $"governance-migrate-{Guid.NewGuid():N}.db")}");
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresMigrationTests(PostgresServer server) : MigrationTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override Task<string> NewDatabaseAsync() => server.CreateDatabaseAsync();
+}
+
+/// <summary>One PostgreSQL server for every test class that needs one.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "PostgreSQL";
+}
