@@ -20,9 +20,8 @@ public sealed class ApiTests : IAsyncLifetime
     {
         var client = _app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-        var ready = await client.GetAsync("/health/ready");
-        var body = await ready.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var (status, body) = await _app.WaitUntilReadyAsync();
+        Assert.True(status == HttpStatusCode.OK, body);
         Assert.Contains("\"database\":{\"status\":\"Healthy\"", body, StringComparison.Ordinal);
         Assert.Contains("quartz", body, StringComparison.OrdinalIgnoreCase);
     }

@@ -33,6 +33,27 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         builder.UseSetting("Scheduler:PollSeconds", "2");
     }
 
+    /// <summary>
+    /// Polls /health/ready as a load balancer would: the scheduler joins (or, on PostgreSQL, clusters) a moment
+    /// after the host starts serving, and readiness says so until then.
+    /// </summary>
+    public async Task<(System.Net.HttpStatusCode Status, string Body)> WaitUntilReadyAsync()
+    {
+        var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var response = await client.GetAsync("/health/ready");
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode || DateTime.UtcNow > deadline)
+            {
+                return (response.StatusCode, body);
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     public async Task<HttpClient> ClientForAsync(string email, string password = Password)
     {
         var client = CreateClient();

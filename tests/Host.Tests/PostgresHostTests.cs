@@ -13,10 +13,9 @@ public sealed class PostgresHostTests(PostgresServer server)
     public async Task The_host_runs_on_postgres_with_a_clustered_scheduler_and_keeps_municipalities_apart()
     {
         await using var app = new GovernanceFactory(DatabaseProvider.Postgres, await server.CreateDatabaseAsync());
-        var client = app.CreateClient();
-        var ready = await client.GetAsync("/health/ready");
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Contains("Postgres answers", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var (status, body) = await app.WaitUntilReadyAsync();
+        Assert.True(status == HttpStatusCode.OK, body);
+        Assert.Contains("Postgres answers", body, StringComparison.Ordinal);
 
         var (otherId, otherClerk) = await app.AddOtherMunicipalityAsync();
         var demoClerk = await app.ClientForAsync("clerk@demo.test");
