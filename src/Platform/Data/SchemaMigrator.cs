@@ -13,7 +13,7 @@ namespace Governance.Platform.Data;
 /// from several hosts at once. Tests prove the result equals the EF model on both providers.
 /// </summary>
 public sealed class SchemaMigrator(ModuleCatalog catalog, IServiceScopeFactory scopes, DatabaseOptions database,
-    ILogger<SchemaMigrator> logger)
+    TimeProvider clock, ILogger<SchemaMigrator> logger)
 {
     /// <summary>Applies every pending script; <paramref name="upTo"/> stops after that version (tests).</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken, string? upTo = null)
@@ -89,7 +89,7 @@ public sealed class SchemaMigrator(ModuleCatalog catalog, IServiceScopeFactory s
                 logger.LogInformation("Applying {Module} migration {Version}", module.Name, version);
                 await Execute(connection, transaction, sql, cancellationToken);
                 await Execute(connection, transaction,
-                    $"INSERT INTO {history} (version, applied_at) VALUES ('{version}', '{DateTimeOffset.UtcNow:O}')",
+                    $"INSERT INTO {history} (version, applied_at) VALUES ('{version}', '{clock.GetUtcNow():O}')",
                     cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 count++;
