@@ -16,6 +16,7 @@ internal static class Scheduler
         // Jobs registered at start-up keep their stored schedule: overwriting it on every start made a
         // two-node cluster fire each job twice as often.
         services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
+        var recurring = RecurringJobs.Registered(services).ToList();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -52,6 +53,14 @@ internal static class Scheduler
             q.ScheduleJob<FireWorkflowTimersJob>(t => t.WithIdentity("fire-workflow-timers").StartNow()
                 .WithSimpleSchedule(x => x.WithInterval(every).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            foreach (var job in recurring)
+            {
+                q.AddJob(job.JobType, j => j.WithIdentity(job.Name).StoreDurably());
+                q.AddTrigger(t => t.WithIdentity(job.Name).ForJob(job.Name).StartNow()
+                    .WithSimpleSchedule(x => x.WithInterval(job.Every).RepeatForever()
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            }
+
             q.AddQuartzHealthChecks(h => h.Tags.Add("ready"));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -1,5 +1,6 @@
 using Governance.Accounts;
 using Governance.Platform.Data;
+using Governance.Platform.Outbox;
 
 namespace Governance.Host.Hosting;
 
@@ -27,6 +28,8 @@ internal static class Startup
 
         var password = app.Configuration["Demo:Password"] ?? DefaultDemoPassword;
         var logins = await AccountsModule.SeedDemoAsync(app.Services, password, lifetime);
+        // Let the other modules set up the demo municipality now rather than at the scheduler's first run.
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(lifetime);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);

@@ -9,3 +9,20 @@ public interface IMunicipalityDirectory
 
     Task<MunicipalityInfo?> FindBySlugAsync(string slug, CancellationToken cancellationToken);
 }
+
+/// <summary>A registered social media account, as other modules see it.</summary>
+public sealed record AccountSummary(Guid Id, Guid MunicipalityId, string Platform, string Handle, string OwnerType,
+    string OwnerName, string Classification);
+
+/// <summary>How an account was classified on a date (R1), with the criteria that fired.</summary>
+public sealed record AccountClassificationInfo(Guid AccountId, DateTimeOffset Since, string Classification,
+    IReadOnlyList<string> FiredCriteria);
+
+/// <summary>The account registry, for Policies (account house rules) and Complaints (appeal intake).</summary>
+public interface IAccountRegistry
+{
+    Task<AccountSummary?> FindAsync(Guid municipalityId, Guid accountId, CancellationToken cancellationToken);
+
+    Task<AccountClassificationInfo?> ClassificationOnAsync(Guid municipalityId, Guid accountId, DateTimeOffset at,
+        CancellationToken cancellationToken);
+}

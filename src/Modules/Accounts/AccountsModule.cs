@@ -3,7 +3,12 @@ using Governance.Accounts.Data;
 using Governance.Accounts.Demo;
 using Governance.Accounts.Domain;
 using Governance.Accounts.Features.Municipalities;
+using Governance.Accounts.Features.Moderation;
+using Governance.Accounts.Features.Registry;
 using Governance.Accounts.Features.Staff;
+using Governance.Accounts.Features.Transparency;
+using Governance.Accounts.Jobs;
+using Governance.Platform.Scheduling;
 using Governance.Accounts.Identity;
 using Governance.Platform;
 using Governance.SharedKernel;
@@ -29,6 +34,13 @@ public static class AccountsModule
     {
         services.AddModuleDatabase<AccountsDbContext>("Accounts", AccountsDbContext.Prefix);
         services.AddScoped<IMunicipalityDirectory, MunicipalityDirectory>();
+        services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddScoped<IAccountRegistry, AccountRegistry>();
+        services.AddScoped<AccountRegistryService>();
+        services.AddScoped<ModerationService>();
+        services.AddSingleton<EvidenceStore>();
+        services.AddScoped<BlockReviewReminders>();
+        services.AddRecurringJob<SendBlockReviewRemindersJob>("send-block-review-reminders", TimeSpan.FromMinutes(15));
         services.AddScoped<DemoSeeder>();
 
         services.AddIdentityApiEndpoints<StaffUser>(o =>
@@ -85,6 +97,9 @@ public static class AccountsModule
         var api = endpoints.MapGroup("/api");
         MunicipalityEndpoints.Map(api);
         CreateStaff.Map(api);
+        RegistryEndpoints.Map(endpoints);
+        ModerationEndpoints.Map(endpoints);
+        TransparencyEndpoints.Map(endpoints);
         return endpoints;
     }
 

@@ -20,6 +20,16 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     public DbSet<StaffAssignment> Assignments => Set<StaffAssignment>();
 
+    public DbSet<SocialAccount> Accounts => Set<SocialAccount>();
+
+    public DbSet<ClassificationRecord> Classifications => Set<ClassificationRecord>();
+
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+
+    public DbSet<EvidenceFile> Evidence => Set<EvidenceFile>();
+
+    public DbSet<Block> Blocks => Set<Block>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => configurationBuilder.UseGovernanceConventions(Database);
 
@@ -43,6 +53,7 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             e.Property(m => m.Name).HasMaxLength(200);
             e.Property(m => m.Slug).HasMaxLength(100);
             e.Property(m => m.TimeZone).HasMaxLength(64);
+            e.Property(m => m.PriorViolationsBeforeBlock).HasDefaultValue(2).HasSentinel(int.MinValue);
             e.HasIndex(m => m.Slug).IsUnique();
             // A municipality is visible to the staff assigned to it.
             e.HasQueryFilter(m => Tenant.IsSystem || Tenant.MunicipalityIds.Contains(m.Id));
@@ -53,6 +64,62 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             e.HasKey(a => new { a.UserId, a.MunicipalityId });
             e.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId);
+        });
+        builder.Entity<SocialAccount>(e =>
+        {
+            e.ToTable($"{Prefix}_social_accounts");
+            e.Property(a => a.Handle).HasMaxLength(101);
+            e.Property(a => a.ProfileUrl).HasMaxLength(500);
+            e.Property(a => a.OwnerName).HasMaxLength(200);
+            e.Property(a => a.Purpose).HasMaxLength(1000);
+            e.Property(a => a.ResponsibleName).HasMaxLength(200);
+            e.Property(a => a.ResponsibleEmail).HasMaxLength(256);
+            e.Ignore(a => a.TreatedAsOfficial);
+            e.HasIndex(a => new { a.MunicipalityId, a.Platform, a.Handle }).IsUnique();
+        });
+        builder.Entity<ClassificationRecord>(e =>
+        {
+            e.ToTable($"{Prefix}_classification_history");
+            e.Property(c => c.RecordedBy).HasMaxLength(256);
+            e.Property(c => c.FactsJson).HasMaxLength(20_000);
+            e.Property(c => c.Fired).HasMaxLength(1000);
+            e.Property(c => c.Explanation).HasMaxLength(2000);
+            e.HasOne<SocialAccount>().WithMany().HasForeignKey(c => c.AccountId);
+            e.HasIndex(c => new { c.AccountId, c.Since });
+        });
+        builder.Entity<ModerationAction>(e =>
+        {
+            e.ToTable($"{Prefix}_moderation_actions");
+            e.Property(a => a.TargetHandle).HasMaxLength(200);
+            e.Property(a => a.TargetProfileUrl).HasMaxLength(500);
+            e.Property(a => a.PostUrl).HasMaxLength(500);
+            e.Property(a => a.ContentAsPosted).HasMaxLength(20_000);
+            e.Property(a => a.ActorName).HasMaxLength(256);
+            e.Property(a => a.RuleCode).HasMaxLength(60);
+            e.Property(a => a.RuleTitle).HasMaxLength(200);
+            e.Property(a => a.Justification).HasMaxLength(4000);
+            e.Property(a => a.RiskFlags).HasMaxLength(200);
+            e.Property(a => a.Notes).HasMaxLength(4000);
+            e.Ignore(a => a.IsViolation);
+            e.HasOne<SocialAccount>().WithMany().HasForeignKey(a => a.AccountId);
+            e.HasMany(a => a.Evidence).WithOne().HasForeignKey(f => f.ModerationActionId);
+            e.HasIndex(a => new { a.AccountId, a.TargetHandle, a.OccurredAt });
+            e.HasIndex(a => a.RequestId).IsUnique();
+        });
+        builder.Entity<EvidenceFile>(e =>
+        {
+            e.ToTable($"{Prefix}_evidence_files");
+            e.Property(f => f.FileName).HasMaxLength(200);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.UploadedBy).HasMaxLength(256);
+        });
+        builder.Entity<Block>(e =>
+        {
+            e.ToTable($"{Prefix}_blocks");
+            e.Property(b => b.TargetHandle).HasMaxLength(200);
+            e.HasOne<SocialAccount>().WithMany().HasForeignKey(b => b.AccountId);
+            e.HasIndex(b => new { b.AccountId, b.TargetHandle, b.EndedAt });
         });
         builder.AddPlatformTables(Prefix);
         builder.FilterByMunicipality(this);

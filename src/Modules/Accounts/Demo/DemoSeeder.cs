@@ -1,3 +1,4 @@
+using Governance.Accounts.Contracts;
 using Governance.Accounts.Data;
 using Governance.Accounts.Domain;
 using Governance.SharedKernel;
@@ -11,7 +12,7 @@ namespace Governance.Accounts.Demo;
 /// Idempotent: a restart finds them and changes nothing.
 /// </summary>
 internal sealed class DemoSeeder(AccountsDbContext db, UserManager<StaffUser> users,
-    RoleManager<IdentityRole<Guid>> roles, TimeProvider clock)
+    RoleManager<IdentityRole<Guid>> roles, Platform.Outbox.Outbox outbox, TimeProvider clock)
 {
     public static readonly Guid DemoMunicipalityId = Guid.Parse("0d3f5a6e-2f4b-4c57-9a1e-6b2d8c4e1a01");
 
@@ -39,6 +40,7 @@ internal sealed class DemoSeeder(AccountsDbContext db, UserManager<StaffUser> us
                 TimeZone = "America/Toronto",
                 CreatedAt = clock.GetUtcNow(),
             });
+            outbox.Publish(db, new MunicipalityCreated(DemoMunicipalityId, "Demo Township"), DemoMunicipalityId);
             await db.SaveChangesAsync(cancellationToken);
         }
 

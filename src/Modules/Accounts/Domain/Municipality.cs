@@ -14,4 +14,7 @@ internal sealed class Municipality
     public string TimeZone { get; set; } = "America/Toronto";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>R5: prior violations by a user on an account in 12 months before a block needs no justification.</summary>
+    public int PriorViolationsBeforeBlock { get; set; } = 2;
 }

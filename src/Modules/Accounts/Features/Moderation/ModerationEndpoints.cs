@@ -1,0 +1,143 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Governance.Accounts.Data;
+using Governance.Accounts.Domain;
+using Governance.Platform.Web;
+using Governance.SharedKernel;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Accounts.Features.Moderation;
+
+internal sealed record EvidenceResponse(Guid Id, string FileName, string ContentType, long Size, string Sha256,
+    DateTimeOffset CapturedAt, DateTimeOffset UploadedAt, string UploadedBy);
+
+internal sealed record ActionResponse(Guid Id, Guid AccountId, string Kind, string TargetHandle, string? TargetProfileUrl,
+    string? PostUrl, string ContentAsPosted, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, string ActorName,
+    Guid? RuleId, string RuleCode, string RuleTitle, bool CredibleThreat, string? Justification, string? Notes,
+    IReadOnlyList<string> RiskFlags, IReadOnlyList<EvidenceResponse> Evidence)
+{
+    public static ActionResponse From(ModerationAction a) => new(a.Id, a.AccountId, a.Kind.ToString(), a.TargetHandle,
+        a.TargetProfileUrl, a.PostUrl, a.ContentAsPosted, a.OccurredAt, a.RecordedAt, a.ActorName, a.RuleId, a.RuleCode,
+        a.RuleTitle, a.CredibleThreat, a.Justification, a.Notes, a.RiskFlags.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        a.Evidence.Select(e => new EvidenceResponse(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.CapturedAt,
+            e.UploadedAt, e.UploadedBy)).ToList());
+}
+
+internal sealed record BlockResponse(Guid Id, Guid AccountId, string TargetHandle, DateTimeOffset StartedAt, DateOnly? EndsOn,
+    DateOnly? ReviewOn, DateTimeOffset? EndedAt, bool Active);
+
+internal sealed record TriageRequest([property: Required] Guid? AccountId, [property: MaxLength(200)] string? TargetHandle,
+    bool AbuseOrThreat, bool CredibleThreat, bool Provoking, bool SpamOrRepeated);
+
+/// <summary>The moderation log, evidence, the block register and the R7 triage, for moderators and managers.</summary>
+internal static class ModerationEndpoints
+{
+    public static readonly string[] Moderators = [StaffRoles.Moderator, StaffRoles.SocialMediaManager, StaffRoles.Administrator];
+
+    private static readonly string[] Readers =
+        [.. Moderators, StaffRoles.Clerk, StaffRoles.IntegrityCommissioner, StaffRoles.Investigator];
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Moderation").RequireAuthorization(p => p.RequireRole(Readers));
+        api.MapPost("/accounts/{id:guid}/moderation-actions", RecordAsync)
+            .RequireAuthorization(p => p.RequireRole(Moderators))
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(12 * EvidenceStore.MaxBytes))
+            .DisableAntiforgery(); // API clients use bearer tokens; the cookie is SameSite=Lax, so no cross-site posts carry it
+        api.MapGet("/accounts/{id:guid}/moderation-actions", async (Guid id, AccountsDbContext db, CancellationToken ct) =>
+            TypedResults.Ok((await db.ModerationActions.AsNoTracking().Include(a => a.Evidence).Where(a => a.AccountId == id)
+                .OrderByDescending(a => a.OccurredAt).ToListAsync(ct)).Select(ActionResponse.From)));
+        api.MapGet("/moderation-actions/{id:guid}", async (Guid id, AccountsDbContext db, CancellationToken ct) =>
+            await db.ModerationActions.AsNoTracking().Include(a => a.Evidence).FirstOrDefaultAsync(a => a.Id == id, ct) is { } action
+                ? Results.Ok(ActionResponse.From(action))
+                : NotFound());
+        api.MapGet("/moderation-actions/{id:guid}/evidence/{fileId:guid}", DownloadAsync);
+        api.MapGet("/accounts/{id:guid}/blocks", async (Guid id, bool? active, AccountsDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.Blocks.AsNoTracking()
+                .Where(b => b.AccountId == id && (active == null || (b.EndedAt == null) == active))
+                .OrderByDescending(b => b.StartedAt)
+                .Select(b => new BlockResponse(b.Id, b.AccountId, b.TargetHandle, b.StartedAt, b.EndsOn, b.ReviewOn, b.EndedAt, b.EndedAt == null))
+                .ToListAsync(ct)));
+        api.MapPost("/moderation/triage", async (TriageRequest request, ModerationService moderation, CancellationToken ct) =>
+                (await moderation.TriageAsync(request.AccountId!.Value, request.TargetHandle, request.AbuseOrThreat,
+                    request.CredibleThreat, request.Provoking, request.SpamOrRepeated, ct)).ToHttp(s => TypedResults.Ok(s)))
+            .Validates<TriageRequest>();
+    }
+
+    private static async Task<IResult> RecordAsync(Guid id, HttpRequest request, ModerationService moderation, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.Problem("Send the action as multipart/form-data (fields and evidence files).",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            return TypedResults.Problem($"The upload could not be read: {ex.Message}",
+                statusCode: ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        T? Parse<T>(string field, Func<string, (bool, T)> parse)
+            where T : struct
+        {
+            var raw = form[field].ToString();
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                return null;
+            }
+
+            var (ok, value) = parse(raw);
+            if (!ok)
+            {
+                errors[field] = [$"'{raw}' is not a valid value."];
+                return null;
+            }
+
+            return value;
+        }
+
+        var input = new RecordActionInput(
+            id,
+            Parse<ModerationKind>("kind", s => (Enum.TryParse<ModerationKind>(s, true, out var k) && Enum.IsDefined(k), k)),
+            form["targetHandle"], form["targetProfileUrl"], form["postUrl"], form["contentAsPosted"],
+            Parse<DateTimeOffset>("occurredAt", s => (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d), d)),
+            form["rule"],
+            Parse<bool>("credibleThreat", s => (bool.TryParse(s, out var b), b)) ?? false,
+            form["justification"], form["notes"],
+            Parse<DateOnly>("blockEndsOn", s => (DateOnly.TryParse(s, CultureInfo.InvariantCulture, out var d), d)),
+            Parse<DateOnly>("blockReviewOn", s => (DateOnly.TryParse(s, CultureInfo.InvariantCulture, out var d), d)),
+            Parse<DateTimeOffset>("capturedAt", s => (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d), d)),
+            Parse<Guid>("requestId", s => (Guid.TryParse(s, out var g), g)),
+            form.Files.GetFiles("evidence").Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList());
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return (await moderation.RecordAsync(input, ct)).ToHttp(a =>
+            TypedResults.Created($"/api/moderation-actions/{a.Id}", ActionResponse.From(a)));
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid id, Guid fileId, AccountsDbContext db, EvidenceStore store,
+        CancellationToken ct)
+    {
+        var file = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == fileId && e.ModerationActionId == id, ct);
+        return file is null || !File.Exists(store.PathOf(file.Sha256))
+            ? NotFound()
+            : TypedResults.PhysicalFile(store.PathOf(file.Sha256), file.ContentType, file.FileName);
+    }
+
+    private static IResult NotFound() => TypedResults.Problem("Not found.", statusCode: StatusCodes.Status404NotFound);
+}

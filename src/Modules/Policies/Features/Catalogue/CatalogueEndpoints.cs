@@ -1,0 +1,151 @@
+using System.ComponentModel.DataAnnotations;
+using Governance.Platform.Audit;
+using Governance.Platform.Web;
+using Governance.Policies.Data;
+using Governance.Policies.Domain;
+using Governance.SharedKernel;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Policies.Features.Catalogue;
+
+internal sealed record RuleRequest(
+    [property: Required] Guid? MunicipalityId,
+    [property: Required, RegularExpression("^[a-z0-9_]{2,60}$", ErrorMessage = "Use 2 to 60 lower-case letters, digits or underscores.")] string Code,
+    [property: Required, StringLength(200, MinimumLength = 3)] string Title,
+    [property: Required, StringLength(1000, MinimumLength = 3)] string Description,
+    bool ReportToPolice,
+    bool Active = true);
+
+internal sealed record RuleResponse(Guid Id, Guid MunicipalityId, string Code, string Title, string Description,
+    bool ReportToPolice, bool Active);
+
+internal sealed record ArticleRequest(
+    [property: Required] Guid? MunicipalityId,
+    [property: MaxLength(20)] string? Number,
+    [property: Required, StringLength(200, MinimumLength = 3)] string Title,
+    [property: Required, StringLength(1000, MinimumLength = 3)] string Summary,
+    bool Active = true);
+
+internal sealed record ArticleResponse(Guid Id, Guid MunicipalityId, string Number, string Title, string Summary, bool Active);
+
+/// <summary>
+/// The prohibited-content catalogue (R3) that moderation cites, and the Code of Conduct articles (R10) that
+/// complaints allege; each municipality edits its own. Rules are retired, never deleted: actions cite them.
+/// </summary>
+internal static class CatalogueEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/policies").WithTags("Catalogues").RequireAuthorization();
+        api.MapGet("/rules", async (Guid? municipalityId, PoliciesDbContext db, CancellationToken ct) => TypedResults.Ok(
+            await db.Rules.AsNoTracking().Where(r => municipalityId == null || r.MunicipalityId == municipalityId)
+                .OrderBy(r => r.Title).Select(r => ToResponse(r)).ToListAsync(ct)));
+        api.MapPost("/rules", AddRuleAsync).Validates<RuleRequest>()
+            .RequireAuthorization(p => p.RequireRole(StaffRoles.SocialMediaManager, StaffRoles.Administrator));
+        api.MapPut("/rules/{id:guid}", UpdateRuleAsync).Validates<RuleRequest>()
+            .RequireAuthorization(p => p.RequireRole(StaffRoles.SocialMediaManager, StaffRoles.Administrator));
+
+        api.MapGet("/articles", async (Guid? municipalityId, PoliciesDbContext db, CancellationToken ct) => TypedResults.Ok(
+            await db.Articles.AsNoTracking().Where(a => municipalityId == null || a.MunicipalityId == municipalityId)
+                .OrderBy(a => a.Title).Select(a => ToResponse(a)).ToListAsync(ct)));
+        api.MapPost("/articles", AddArticleAsync).Validates<ArticleRequest>()
+            .RequireAuthorization(p => p.RequireRole(StaffRoles.IntegrityCommissioner, StaffRoles.Clerk, StaffRoles.Administrator));
+        api.MapPut("/articles/{id:guid}", UpdateArticleAsync).Validates<ArticleRequest>()
+            .RequireAuthorization(p => p.RequireRole(StaffRoles.IntegrityCommissioner, StaffRoles.Clerk, StaffRoles.Administrator));
+    }
+
+    private static RuleResponse ToResponse(ProhibitedContentRule r)
+        => new(r.Id, r.MunicipalityId, r.Code, r.Title, r.Description, r.ReportToPolice, r.Active);
+
+    private static ArticleResponse ToResponse(CodeArticle a) => new(a.Id, a.MunicipalityId, a.Number, a.Title, a.Summary, a.Active);
+
+    private static async Task<IResult> AddRuleAsync(RuleRequest request, PoliciesDbContext db, ITenantScope tenant,
+        AuditTrail audit, CancellationToken ct)
+    {
+        var municipality = request.MunicipalityId!.Value;
+        if (!tenant.Allows(municipality))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipalityId"] = ["You do not serve this municipality."] });
+        }
+
+        if (await db.Rules.AnyAsync(r => r.MunicipalityId == municipality && r.Code == request.Code, ct))
+        {
+            return TypedResults.Problem($"A rule with code '{request.Code}' already exists.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var rule = new ProhibitedContentRule
+        {
+            Id = Guid.NewGuid(), MunicipalityId = municipality, Code = request.Code, Title = request.Title.Trim(),
+            Description = request.Description.Trim(), ReportToPolice = request.ReportToPolice, Active = request.Active,
+        };
+        db.Rules.Add(rule);
+        audit.Record(db, "rule.added", "ProhibitedContentRule", rule.Id.ToString(), municipality, rule.Code);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/policies/rules/{rule.Id}", ToResponse(rule));
+    }
+
+    private static async Task<IResult> UpdateRuleAsync(Guid id, RuleRequest request, PoliciesDbContext db, AuditTrail audit,
+        CancellationToken ct)
+    {
+        var rule = await db.Rules.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (rule is null)
+        {
+            return TypedResults.Problem("Not found.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (rule.Code != request.Code)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["A rule's code cannot change: past actions cite it."] });
+        }
+
+        (rule.Title, rule.Description, rule.ReportToPolice, rule.Active) =
+            (request.Title.Trim(), request.Description.Trim(), request.ReportToPolice, request.Active);
+        audit.Record(db, "rule.updated", "ProhibitedContentRule", rule.Id.ToString(), rule.MunicipalityId, rule.Code);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToResponse(rule));
+    }
+
+    private static async Task<IResult> AddArticleAsync(ArticleRequest request, PoliciesDbContext db, ITenantScope tenant,
+        AuditTrail audit, CancellationToken ct)
+    {
+        var municipality = request.MunicipalityId!.Value;
+        if (!tenant.Allows(municipality))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipalityId"] = ["You do not serve this municipality."] });
+        }
+
+        if (await db.Articles.AnyAsync(a => a.MunicipalityId == municipality && a.Title == request.Title.Trim(), ct))
+        {
+            return TypedResults.Problem($"An article titled '{request.Title}' already exists.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var article = new CodeArticle
+        {
+            Id = Guid.NewGuid(), MunicipalityId = municipality, Number = request.Number?.Trim() ?? "",
+            Title = request.Title.Trim(), Summary = request.Summary.Trim(), Active = request.Active,
+        };
+        db.Articles.Add(article);
+        audit.Record(db, "article.added", "CodeArticle", article.Id.ToString(), municipality, article.Title);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/policies/articles/{article.Id}", ToResponse(article));
+    }
+
+    private static async Task<IResult> UpdateArticleAsync(Guid id, ArticleRequest request, PoliciesDbContext db,
+        AuditTrail audit, CancellationToken ct)
+    {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (article is null)
+        {
+            return TypedResults.Problem("Not found.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        (article.Number, article.Title, article.Summary, article.Active) =
+            (request.Number?.Trim() ?? "", request.Title.Trim(), request.Summary.Trim(), request.Active);
+        audit.Record(db, "article.updated", "CodeArticle", article.Id.ToString(), article.MunicipalityId, article.Title);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToResponse(article));
+    }
+}

@@ -1,0 +1,37 @@
+using Governance.SharedKernel;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Governance.Platform.Web;
+
+/// <summary>One mapping of handler results: to HTTP (ProblemDetails) for the API, to field messages for pages.</summary>
+public static class ResultMapping
+{
+    public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> ok) => result.Status switch
+    {
+        ResultStatus.Ok => ok(result.Value!),
+        ResultStatus.Invalid => TypedResults.ValidationProblem(result.Errors),
+        ResultStatus.NotFound => TypedResults.Problem("Not found.", statusCode: StatusCodes.Status404NotFound),
+        ResultStatus.Conflict => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict),
+        ResultStatus.Forbidden => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status403Forbidden),
+        _ => throw new InvalidOperationException($"Unknown result status {result.Status}."),
+    };
+
+    /// <summary>Puts field errors beside the fields (<c>Input.Field</c>) and anything else in the summary.</summary>
+    public static void AddTo<T>(this Result<T> result, ModelStateDictionary modelState, string prefix = "Input")
+    {
+        foreach (var (field, messages) in result.Errors)
+        {
+            var key = string.IsNullOrEmpty(field) ? "" : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(key, message);
+            }
+        }
+
+        if (result.Message is not null)
+        {
+            modelState.AddModelError("", result.Message);
+        }
+    }
+}
