@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Governance.Accounts.Contracts;
 using Governance.Accounts.Data;
 using Governance.Accounts.Domain;
 using Governance.Platform.Data;
@@ -73,6 +74,7 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var id = Guid.NewGuid();
         db.Municipalities.Add(new Municipality { Id = id, Name = "Other Town", Slug = slug, CreatedAt = DateTimeOffset.UtcNow });
+        scope.ServiceProvider.GetRequiredService<Platform.Outbox.Outbox>().Publish(db, new MunicipalityCreated(id, "Other Town"), id);
         await db.SaveChangesAsync();
         var email = $"clerk@{slug}.test";
         var user = new StaffUser { UserName = email, Email = email, DisplayName = "Other Clerk", EmailConfirmed = true };
@@ -81,8 +83,17 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         await users.AddToRoleAsync(user, StaffRoles.Clerk);
         db.Assignments.Add(new StaffAssignment { UserId = user.Id, MunicipalityId = id });
         await db.SaveChangesAsync();
+        await DispatchOutboxAsync();
         return (id, email);
     }
+
+    /// <summary>Runs the outbox now instead of waiting for the scheduler.</summary>
+    public Task<int> DispatchOutboxAsync()
+        => Services.GetRequiredService<Platform.Outbox.OutboxDispatcher>().DispatchAsync(CancellationToken.None);
+
+    /// <summary>Today in Demo Township (America/Toronto).</summary>
+    public static DateOnly TodayInToronto()
+        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Toronto")).DateTime);
 
     public override async ValueTask DisposeAsync()
     {
