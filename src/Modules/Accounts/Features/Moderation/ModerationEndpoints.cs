@@ -50,7 +50,8 @@ internal static class ModerationEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(12 * EvidenceStore.MaxBytes))
             .DisableAntiforgery(); // API clients use bearer tokens; the cookie is SameSite=Lax, so no cross-site posts carry it
         api.MapGet("/accounts/{id:guid}/moderation-actions", async (Guid id, AccountsDbContext db, CancellationToken ct) =>
-            TypedResults.Ok((await db.ModerationActions.AsNoTracking().Include(a => a.Evidence).Where(a => a.AccountId == id)
+            !await db.Accounts.AnyAsync(a => a.Id == id, ct) ? NotFound()
+            : Results.Ok((await db.ModerationActions.AsNoTracking().Include(a => a.Evidence).Where(a => a.AccountId == id)
                 .OrderByDescending(a => a.OccurredAt).ToListAsync(ct)).Select(ActionResponse.From)));
         api.MapGet("/moderation-actions/{id:guid}", async (Guid id, AccountsDbContext db, CancellationToken ct) =>
             await db.ModerationActions.AsNoTracking().Include(a => a.Evidence).FirstOrDefaultAsync(a => a.Id == id, ct) is { } action
@@ -58,7 +59,7 @@ internal static class ModerationEndpoints
                 : NotFound());
         api.MapGet("/moderation-actions/{id:guid}/evidence/{fileId:guid}", DownloadAsync);
         api.MapGet("/accounts/{id:guid}/blocks", async (Guid id, bool? active, AccountsDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Blocks.AsNoTracking()
+            !await db.Accounts.AnyAsync(a => a.Id == id, ct) ? NotFound() : Results.Ok(await db.Blocks.AsNoTracking()
                 .Where(b => b.AccountId == id && (active == null || (b.EndedAt == null) == active))
                 .OrderByDescending(b => b.StartedAt)
                 .Select(b => new BlockResponse(b.Id, b.AccountId, b.TargetHandle, b.StartedAt, b.EndsOn, b.ReviewOn, b.EndedAt, b.EndedAt == null))

@@ -1,0 +1,270 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Accounts;
+using Governance.Accounts.Data;
+using Governance.Accounts.Jobs;
+using Governance.Platform.Outbox;
+using Governance.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Host.Tests;
+
+public sealed class AccountsApiTests : IAsyncLifetime
+{
+    private static readonly Guid Demo = AccountsModule.DemoMunicipalityId;
+    internal static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+    private readonly GovernanceFactory _app = new();
+    private HttpClient _manager = null!;
+    private HttpClient _moderator = null!;
+
+    public async Task InitializeAsync()
+    {
+        _manager = await _app.ClientForAsync("manager@demo.test");
+        _moderator = await _app.ClientForAsync("moderator@demo.test");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    private async Task<Guid> RegisterAsync(string handle = "@DemoTownship", string owner = "Municipality")
+    {
+        var response = await _manager.PostAsJsonAsync("/api/accounts", new
+        {
+            municipalityId = Demo, platform = "Facebook", handle, profileUrl = $"https://facebook.com/{handle.TrimStart('@')}",
+            owner, ownerName = owner == "Member" ? "Councillor Max Member" : "Demo Township", purpose = "Municipal news and services",
+            responsibleName = "Sam Manager", responsibleEmail = "manager@demo.test",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await Json(response)).GetProperty("id").GetGuid();
+    }
+
+    private async Task<Guid> RuleAsync(string code)
+        => (await _manager.GetFromJsonAsync<JsonElement>($"/api/policies/rules?municipalityId={Demo}")).EnumerateArray()
+            .Single(r => r.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
+
+    internal static MultipartFormDataContent Form(Dictionary<string, string?> fields, params (string Name, byte[] Bytes, string Type)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (key, value) in fields.Where(f => f.Value is not null))
+        {
+            form.Add(new StringContent(value!), key);
+        }
+
+        foreach (var (name, bytes, type) in files)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue(type);
+            form.Add(content, "evidence", name);
+        }
+
+        return form;
+    }
+
+    private static Dictionary<string, string?> Action(string kind, Guid? rule, string handle = "@troll", string? justification = null,
+        string? requestId = null) => new()
+    {
+        ["kind"] = kind, ["targetHandle"] = handle, ["targetProfileUrl"] = "https://facebook.com/troll",
+        ["contentAsPosted"] = "Buy cheap watches at spam.example!", ["occurredAt"] = DateTimeOffset.UtcNow.AddHours(-1).ToString("O"),
+        ["rule"] = rule?.ToString(), ["capturedAt"] = DateTimeOffset.UtcNow.AddMinutes(-50).ToString("O"),
+        ["justification"] = justification, ["blockReviewOn"] = kind == "Block" ? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd") : null,
+        ["requestId"] = requestId,
+    };
+
+    [Fact]
+    public async Task Registering_an_account_rejects_bad_input_and_duplicates_and_stores_nothing_for_them()
+    {
+        var bad = await _manager.PostAsJsonAsync("/api/accounts", new
+        {
+            municipalityId = Demo, platform = "Facebook", handle = "<script>alert(1)</script>", profileUrl = "javascript:alert(1)",
+            owner = "Member", ownerName = "", purpose = "", responsibleName = "Sam", responsibleEmail = "not-an-email",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await Json(bad)).GetProperty("errors");
+        foreach (var field in new[] { "handle", "profileUrl", "ownerName", "purpose", "responsibleEmail" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), field);
+        }
+
+        Assert.Equal(0, (await _manager.GetFromJsonAsync<JsonElement>("/api/accounts")).GetArrayLength());
+        await RegisterAsync();
+        var duplicate = await _manager.PostAsJsonAsync("/api/accounts", new
+        {
+            municipalityId = Demo, platform = "Facebook", handle = "@DemoTownship", profileUrl = "https://facebook.com/DemoTownship",
+            owner = "Municipality", ownerName = "Demo Township", purpose = "Again", responsibleName = "Sam", responsibleEmail = "manager@demo.test",
+        });
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _moderator.PostAsJsonAsync("/api/accounts", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task R1_facts_classify_the_account_and_its_history_answers_for_any_date()
+    {
+        var id = await RegisterAsync("@CllrMember", "Member");
+        var before = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        var classified = await _manager.PutAsJsonAsync($"/api/accounts/{id}/official-test", new
+        {
+            facts = new Dictionary<string, object>
+            {
+                ["official_title"] = new { answer = true, note = "Bio says 'Councillor, Ward 2'" },
+                ["own_views_disclaimer"] = new { answer = true, note = (string?)null },
+            },
+        });
+        Assert.Equal(HttpStatusCode.OK, classified.StatusCode);
+        var now = await Json(classified);
+        Assert.Equal("Hybrid", now.GetProperty("classification").GetString());
+        Assert.True(now.GetProperty("treatedAsOfficial").GetBoolean());
+        Assert.Equal(["official_title"], now.GetProperty("fired").EnumerateArray().Select(f => f.GetString()));
+
+        var then = await _manager.GetFromJsonAsync<JsonElement>($"/api/accounts/{id}/classification?at={Uri.EscapeDataString(before.ToString("O"))}");
+        Assert.Empty(then.GetProperty("fired").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await _manager.GetAsync($"/api/accounts/{id}/classification?at=2000-01-01T00:00:00Z")).StatusCode);
+
+        var unknown = await _manager.PutAsJsonAsync($"/api/accounts/{id}/official-test",
+            new { facts = new Dictionary<string, object> { ["likes_cats"] = new { answer = true } } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_moderation_action_needs_a_catalogue_rule_and_real_evidence()
+    {
+        var account = await RegisterAsync();
+        var spam = await RuleAsync("spam_flooding");
+        var url = $"/api/accounts/{account}/moderation-actions";
+
+        var ok = await _moderator.PostAsync(url, Form(Action("Delete", spam), ("screenshot.png", Png, "image/png")));
+        Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+        var action = await Json(ok);
+        Assert.Equal("spam_flooding", action.GetProperty("ruleCode").GetString());
+        var evidence = action.GetProperty("evidence")[0];
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Png)), evidence.GetProperty("sha256").GetString());
+        var download = await _manager.GetAsync($"/api/moderation-actions/{action.GetProperty("id").GetGuid()}/evidence/{evidence.GetProperty("id").GetGuid()}");
+        Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
+
+        var exe = await _moderator.PostAsync(url, Form(Action("Delete", spam), ("screenshot.png", "MZ\u0090\0fake"u8.ToArray(), "image/png")));
+        Assert.Equal(HttpStatusCode.BadRequest, exe.StatusCode);
+        Assert.Contains("not a PNG", (await Json(exe)).GetProperty("errors").GetProperty("evidence")[0].GetString(), StringComparison.Ordinal);
+
+        var noRule = await _moderator.PostAsync(url, Form(Action("Delete", Guid.NewGuid()), ("s.png", Png, "image/png")));
+        Assert.True((await Json(noRule)).GetProperty("errors").TryGetProperty("rule", out _));
+
+        var big = new byte[11 * 1024 * 1024];
+        Png.CopyTo(big, 0);
+        var oversize = await _moderator.PostAsync(url, Form(Action("Delete", spam), ("huge.png", big, "image/png")));
+        Assert.Equal(HttpStatusCode.BadRequest, oversize.StatusCode);
+
+        var json = await _moderator.PostAsJsonAsync(url, new { kind = "Delete" });
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+
+        var badKind = await _moderator.PostAsync(url, Form(new() { ["kind"] = "Nuke" }));
+        Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
+
+        var list = await _moderator.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal(1, list.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task R4_and_R5_flags_and_the_block_register()
+    {
+        var account = await RegisterAsync();
+        var threats = await RuleAsync("threats");
+        var url = $"/api/accounts/{account}/moderation-actions";
+
+        var disagreement = Action("Hide", null, "@critic");
+        disagreement["rule"] = "disagreement";
+        var viewpoint = await Json(await _moderator.PostAsync(url, Form(disagreement)));
+        Assert.Equal(["viewpoint"], viewpoint.GetProperty("riskFlags").EnumerateArray().Select(x => x.GetString()));
+
+        var unjustified = await _moderator.PostAsync(url, Form(Action("Block", threats), ("s.png", Png, "image/png")));
+        Assert.Equal(HttpStatusCode.BadRequest, unjustified.StatusCode);
+        Assert.Contains("Only 0 prior violation", (await Json(unjustified)).GetProperty("errors").GetProperty("justification")[0].GetString(), StringComparison.Ordinal);
+
+        var requestId = Guid.NewGuid().ToString();
+        var blocked = await _moderator.PostAsync(url, Form(Action("Block", threats, justification: "Doxxing a staff member's home address.", requestId: requestId), ("s.png", Png, "image/png")));
+        Assert.Equal(HttpStatusCode.Created, blocked.StatusCode);
+        var block = await Json(blocked);
+        Assert.Equal(["block-without-graduation"], block.GetProperty("riskFlags").EnumerateArray().Select(x => x.GetString()));
+        // The same form sent twice records one action.
+        var again = await Json(await _moderator.PostAsync(url, Form(Action("Block", threats, justification: "Doxxing.", requestId: requestId), ("s.png", Png, "image/png"))));
+        Assert.Equal(block.GetProperty("id").GetGuid(), again.GetProperty("id").GetGuid());
+
+        var active = await _moderator.GetFromJsonAsync<JsonElement>($"/api/accounts/{account}/blocks?active=true");
+        Assert.Equal("@troll", Assert.Single(active.EnumerateArray()).GetProperty("targetHandle").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await _moderator.PostAsync(url, Form(Action("Block", threats, justification: "again"), ("s.png", Png, "image/png")))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await _moderator.PostAsync(url, Form(Action("Unblock", null)))).StatusCode);
+        Assert.Equal(0, (await _moderator.GetFromJsonAsync<JsonElement>($"/api/accounts/{account}/blocks?active=true")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.Conflict, (await _moderator.PostAsync(url, Form(Action("Unblock", null)))).StatusCode);
+
+        // Two prior violations: a block needs no justification any more.
+        await _moderator.PostAsync(url, Form(Action("Delete", threats, "@repeat"), ("s.png", Png, "image/png")));
+        await _moderator.PostAsync(url, Form(Action("Hide", threats, "@repeat")));
+        var graduated = await Json(await _moderator.PostAsync(url, Form(Action("Block", threats, "@repeat"), ("s.png", Png, "image/png"))));
+        Assert.Empty(graduated.GetProperty("riskFlags").EnumerateArray());
+
+        var triage = await _moderator.PostAsJsonAsync("/api/moderation/triage", new { accountId = account, targetHandle = "@newcomer", abuseOrThreat = true });
+        Assert.Equal("Delete", (await Json(triage)).GetProperty("leastIntrusive").GetString());
+    }
+
+    [Fact]
+    public async Task A_block_review_reminder_is_sent_once()
+    {
+        var account = await RegisterAsync();
+        var threats = await RuleAsync("threats");
+        var fields = Action("Block", threats, justification: "Credible threat to staff.");
+        fields["credibleThreat"] = "true";
+        fields["blockReviewOn"] = GovernanceFactory.TodayInToronto().ToString("yyyy-MM-dd");
+        Assert.Equal(HttpStatusCode.Created, (await _moderator.PostAsync($"/api/accounts/{account}/moderation-actions", Form(fields, ("s.png", Png, "image/png")))).StatusCode);
+
+        async Task<int> RunJobAsync()
+        {
+            using var scope = _app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<BlockReviewReminders>().SendDueAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(1, await RunJobAsync());
+        Assert.Equal(0, await RunJobAsync());
+        using var check = _app.Services.CreateScope();
+        check.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+        var mails = await check.ServiceProvider.GetRequiredService<AccountsDbContext>().Set<OutboxMessage>()
+            .Where(m => m.Kind == OutboxKind.Mail && m.Payload.Contains("Block review due")).ToListAsync();
+        Assert.Contains("manager@demo.test", Assert.Single(mails).Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_transparency_page_shows_counts_and_no_personal_data()
+    {
+        var account = await RegisterAsync();
+        var spam = await RuleAsync("spam_flooding");
+        await _moderator.PostAsync($"/api/accounts/{account}/moderation-actions", Form(Action("Delete", spam), ("s.png", Png, "image/png")));
+        await _moderator.PostAsync($"/api/accounts/{account}/moderation-actions", Form(Action("Hide", spam, "@other")));
+
+        var response = await _app.CreateClient().GetAsync($"/api/public/municipalities/demo-township/accounts/{account}/transparency");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var month = JsonDocument.Parse(text).RootElement.GetProperty("months")[0];
+        Assert.Equal(1, month.GetProperty("byAction").GetProperty("Deleted").GetInt32());
+        Assert.Equal(2, month.GetProperty("byRule").GetProperty("Spam or flooding").GetInt32());
+        Assert.DoesNotContain("@troll", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("watches", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("moderator", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Another_municipalitys_accounts_are_404()
+    {
+        var account = await RegisterAsync();
+        var (_, otherClerk) = await _app.AddOtherMunicipalityAsync();
+        var other = await _app.ClientForAsync(otherClerk);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/accounts/{account}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/accounts/{account}/official-test")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/accounts/{account}/moderation-actions")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/accounts/{account}/blocks")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync($"/api/public/municipalities/other-town/accounts/{account}/transparency")).StatusCode);
+    }
+}
