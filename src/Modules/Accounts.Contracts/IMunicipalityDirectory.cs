@@ -23,6 +23,8 @@ public interface IAccountRegistry
 {
     Task<AccountSummary?> FindAsync(Guid municipalityId, Guid accountId, CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<AccountSummary>> ListAsync(Guid municipalityId, CancellationToken cancellationToken);
+
     Task<AccountClassificationInfo?> ClassificationOnAsync(Guid municipalityId, Guid accountId, DateTimeOffset at,
         CancellationToken cancellationToken);
 }

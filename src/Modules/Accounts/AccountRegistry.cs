@@ -14,6 +14,14 @@ internal sealed class AccountRegistry(AccountsDbContext db) : IAccountRegistry
                 a.OwnerName, a.Classification.ToString()))
             .FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(Guid municipalityId, CancellationToken cancellationToken)
+        => await db.Accounts.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.MunicipalityId == municipalityId)
+            .OrderBy(a => a.Handle)
+            .Select(a => new AccountSummary(a.Id, a.MunicipalityId, a.Platform.ToString(), a.Handle, a.Owner.ToString(),
+                a.OwnerName, a.Classification.ToString()))
+            .ToListAsync(cancellationToken);
+
     public async Task<AccountClassificationInfo?> ClassificationOnAsync(Guid municipalityId, Guid accountId, DateTimeOffset at,
         CancellationToken cancellationToken)
     {

@@ -23,6 +23,8 @@ public static class PoliciesModule
         services.AddScoped<IPolicyCatalog>(sp => sp.GetRequiredService<PolicyCatalog>());
         services.AddScoped<IServiceCalendar>(sp => sp.GetRequiredService<PolicyCatalog>());
         services.AddScoped<HouseRulesService>();
+        services.AddScoped<CatalogueService>();
+        services.AddScoped<ServiceLevelService>();
         services.AddScoped<AcknowledgementService>();
         services.AddScoped<IIntegrationEventHandler<MunicipalityCreated>, SeedMunicipalityDefaults>();
         return services;
@@ -30,9 +32,9 @@ public static class PoliciesModule
 
     public static IEndpointRouteBuilder MapPoliciesEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        CatalogueEndpoints.Map(endpoints);
+        CatalogueService.Map(endpoints);
         HouseRulesEndpoints.Map(endpoints);
-        ServiceLevelEndpoints.Map(endpoints);
+        ServiceLevelService.Map(endpoints);
         AcknowledgementService.Map(endpoints);
         return endpoints;
     }

@@ -22,7 +22,8 @@ public static class ResultMapping
     {
         foreach (var (field, messages) in result.Errors)
         {
-            var key = string.IsNullOrEmpty(field) ? "" : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            var name = string.IsNullOrEmpty(field) ? "" : $"{char.ToUpperInvariant(field[0])}{field[1..]}";
+            var key = name.Length == 0 || prefix.Length == 0 ? name : $"{prefix}.{name}";
             foreach (var message in messages)
             {
                 modelState.AddModelError(key, message);

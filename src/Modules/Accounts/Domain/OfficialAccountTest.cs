@@ -80,3 +80,14 @@ internal static class OfficialAccountTest
                 $"Not shown to be personal ({string.Join(", ", unmet)} not met), so treated as official.");
     }
 }
+
+internal static class ClassificationText
+{
+    /// <summary>The classification in plain words.</summary>
+    public static string Describe(this Classification classification) => classification switch
+    {
+        Classification.Official => "Official",
+        Classification.Hybrid => "Mixed use – treated as official",
+        _ => "Personal",
+    };
+}

@@ -35,45 +35,19 @@ internal sealed record ArticleResponse(Guid Id, Guid MunicipalityId, string Numb
 /// The prohibited-content catalogue (R3) that moderation cites, and the Code of Conduct articles (R10) that
 /// complaints allege; each municipality edits its own. Rules are retired, never deleted: actions cite them.
 /// </summary>
-internal static class CatalogueEndpoints
+internal sealed class CatalogueService(PoliciesDbContext db, ITenantScope tenant, AuditTrail audit)
 {
-    public static void Map(IEndpointRouteBuilder endpoints)
-    {
-        var api = endpoints.MapGroup("/api/policies").WithTags("Catalogues").RequireAuthorization();
-        api.MapGet("/rules", async (Guid? municipalityId, PoliciesDbContext db, CancellationToken ct) => TypedResults.Ok(
-            await db.Rules.AsNoTracking().Where(r => municipalityId == null || r.MunicipalityId == municipalityId)
-                .OrderBy(r => r.Title).Select(r => ToResponse(r)).ToListAsync(ct)));
-        api.MapPost("/rules", AddRuleAsync).Validates<RuleRequest>()
-            .RequireAuthorization(p => p.RequireRole(StaffRoles.SocialMediaManager, StaffRoles.Administrator));
-        api.MapPut("/rules/{id:guid}", UpdateRuleAsync).Validates<RuleRequest>()
-            .RequireAuthorization(p => p.RequireRole(StaffRoles.SocialMediaManager, StaffRoles.Administrator));
-
-        api.MapGet("/articles", async (Guid? municipalityId, PoliciesDbContext db, CancellationToken ct) => TypedResults.Ok(
-            await db.Articles.AsNoTracking().Where(a => municipalityId == null || a.MunicipalityId == municipalityId)
-                .OrderBy(a => a.Title).Select(a => ToResponse(a)).ToListAsync(ct)));
-        api.MapPost("/articles", AddArticleAsync).Validates<ArticleRequest>()
-            .RequireAuthorization(p => p.RequireRole(StaffRoles.IntegrityCommissioner, StaffRoles.Clerk, StaffRoles.Administrator));
-        api.MapPut("/articles/{id:guid}", UpdateArticleAsync).Validates<ArticleRequest>()
-            .RequireAuthorization(p => p.RequireRole(StaffRoles.IntegrityCommissioner, StaffRoles.Clerk, StaffRoles.Administrator));
-    }
-
-    private static RuleResponse ToResponse(ProhibitedContentRule r)
-        => new(r.Id, r.MunicipalityId, r.Code, r.Title, r.Description, r.ReportToPolice, r.Active);
-
-    private static ArticleResponse ToResponse(CodeArticle a) => new(a.Id, a.MunicipalityId, a.Number, a.Title, a.Summary, a.Active);
-
-    private static async Task<IResult> AddRuleAsync(RuleRequest request, PoliciesDbContext db, ITenantScope tenant,
-        AuditTrail audit, CancellationToken ct)
+    public async Task<Result<ProhibitedContentRule>> AddRuleAsync(RuleRequest request, CancellationToken ct)
     {
         var municipality = request.MunicipalityId!.Value;
         if (!tenant.Allows(municipality))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipalityId"] = ["You do not serve this municipality."] });
+            return Result<ProhibitedContentRule>.Invalid("municipalityId", "You do not serve this municipality.");
         }
 
         if (await db.Rules.AnyAsync(r => r.MunicipalityId == municipality && r.Code == request.Code, ct))
         {
-            return TypedResults.Problem($"A rule with code '{request.Code}' already exists.", statusCode: StatusCodes.Status409Conflict);
+            return Result<ProhibitedContentRule>.Conflict($"A rule with code '{request.Code}' already exists.");
         }
 
         var rule = new ProhibitedContentRule
@@ -84,42 +58,40 @@ internal static class CatalogueEndpoints
         db.Rules.Add(rule);
         audit.Record(db, "rule.added", "ProhibitedContentRule", rule.Id.ToString(), municipality, rule.Code);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/policies/rules/{rule.Id}", ToResponse(rule));
+        return Result<ProhibitedContentRule>.Ok(rule);
     }
 
-    private static async Task<IResult> UpdateRuleAsync(Guid id, RuleRequest request, PoliciesDbContext db, AuditTrail audit,
-        CancellationToken ct)
+    public async Task<Result<ProhibitedContentRule>> UpdateRuleAsync(Guid id, RuleRequest request, CancellationToken ct)
     {
         var rule = await db.Rules.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (rule is null)
         {
-            return TypedResults.Problem("Not found.", statusCode: StatusCodes.Status404NotFound);
+            return Result<ProhibitedContentRule>.NotFound();
         }
 
         if (rule.Code != request.Code)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["A rule's code cannot change: past actions cite it."] });
+            return Result<ProhibitedContentRule>.Invalid("code", "A rule's code cannot change: past actions cite it.");
         }
 
         (rule.Title, rule.Description, rule.ReportToPolice, rule.Active) =
             (request.Title.Trim(), request.Description.Trim(), request.ReportToPolice, request.Active);
         audit.Record(db, "rule.updated", "ProhibitedContentRule", rule.Id.ToString(), rule.MunicipalityId, rule.Code);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToResponse(rule));
+        return Result<ProhibitedContentRule>.Ok(rule);
     }
 
-    private static async Task<IResult> AddArticleAsync(ArticleRequest request, PoliciesDbContext db, ITenantScope tenant,
-        AuditTrail audit, CancellationToken ct)
+    public async Task<Result<CodeArticle>> AddArticleAsync(ArticleRequest request, CancellationToken ct)
     {
         var municipality = request.MunicipalityId!.Value;
         if (!tenant.Allows(municipality))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipalityId"] = ["You do not serve this municipality."] });
+            return Result<CodeArticle>.Invalid("municipalityId", "You do not serve this municipality.");
         }
 
         if (await db.Articles.AnyAsync(a => a.MunicipalityId == municipality && a.Title == request.Title.Trim(), ct))
         {
-            return TypedResults.Problem($"An article titled '{request.Title}' already exists.", statusCode: StatusCodes.Status409Conflict);
+            return Result<CodeArticle>.Conflict($"An article titled '{request.Title}' already exists.");
         }
 
         var article = new CodeArticle
@@ -130,22 +102,52 @@ internal static class CatalogueEndpoints
         db.Articles.Add(article);
         audit.Record(db, "article.added", "CodeArticle", article.Id.ToString(), municipality, article.Title);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/policies/articles/{article.Id}", ToResponse(article));
+        return Result<CodeArticle>.Ok(article);
     }
 
-    private static async Task<IResult> UpdateArticleAsync(Guid id, ArticleRequest request, PoliciesDbContext db,
-        AuditTrail audit, CancellationToken ct)
+    public async Task<Result<CodeArticle>> UpdateArticleAsync(Guid id, ArticleRequest request, CancellationToken ct)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (article is null)
         {
-            return TypedResults.Problem("Not found.", statusCode: StatusCodes.Status404NotFound);
+            return Result<CodeArticle>.NotFound();
         }
 
         (article.Number, article.Title, article.Summary, article.Active) =
             (request.Number?.Trim() ?? "", request.Title.Trim(), request.Summary.Trim(), request.Active);
         audit.Record(db, "article.updated", "CodeArticle", article.Id.ToString(), article.MunicipalityId, article.Title);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToResponse(article));
+        return Result<CodeArticle>.Ok(article);
+    }
+
+    public static RuleResponse ToResponse(ProhibitedContentRule r)
+        => new(r.Id, r.MunicipalityId, r.Code, r.Title, r.Description, r.ReportToPolice, r.Active);
+
+    public static ArticleResponse ToResponse(CodeArticle a) => new(a.Id, a.MunicipalityId, a.Number, a.Title, a.Summary, a.Active);
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/policies").WithTags("Catalogues").RequireAuthorization();
+        string[] ruleEditors = [StaffRoles.SocialMediaManager, StaffRoles.Administrator];
+        string[] articleEditors = [StaffRoles.IntegrityCommissioner, StaffRoles.Clerk, StaffRoles.Administrator];
+        api.MapGet("/rules", async (Guid? municipalityId, PoliciesDbContext db, CancellationToken ct) => TypedResults.Ok(
+            (await db.Rules.AsNoTracking().Where(r => municipalityId == null || r.MunicipalityId == municipalityId)
+                .OrderBy(r => r.Title).ToListAsync(ct)).Select(ToResponse)));
+        api.MapPost("/rules", async (RuleRequest request, CatalogueService service, CancellationToken ct) =>
+                (await service.AddRuleAsync(request, ct)).ToHttp(r => TypedResults.Created($"/api/policies/rules/{r.Id}", ToResponse(r))))
+            .Validates<RuleRequest>().RequireAuthorization(p => p.RequireRole(ruleEditors));
+        api.MapPut("/rules/{id:guid}", async (Guid id, RuleRequest request, CatalogueService service, CancellationToken ct) =>
+                (await service.UpdateRuleAsync(id, request, ct)).ToHttp(r => TypedResults.Ok(ToResponse(r))))
+            .Validates<RuleRequest>().RequireAuthorization(p => p.RequireRole(ruleEditors));
+
+        api.MapGet("/articles", async (Guid? municipalityId, PoliciesDbContext db, CancellationToken ct) => TypedResults.Ok(
+            (await db.Articles.AsNoTracking().Where(a => municipalityId == null || a.MunicipalityId == municipalityId)
+                .OrderBy(a => a.Title).ToListAsync(ct)).Select(ToResponse)));
+        api.MapPost("/articles", async (ArticleRequest request, CatalogueService service, CancellationToken ct) =>
+                (await service.AddArticleAsync(request, ct)).ToHttp(a => TypedResults.Created($"/api/policies/articles/{a.Id}", ToResponse(a))))
+            .Validates<ArticleRequest>().RequireAuthorization(p => p.RequireRole(articleEditors));
+        api.MapPut("/articles/{id:guid}", async (Guid id, ArticleRequest request, CatalogueService service, CancellationToken ct) =>
+                (await service.UpdateArticleAsync(id, request, ct)).ToHttp(a => TypedResults.Ok(ToResponse(a))))
+            .Validates<ArticleRequest>().RequireAuthorization(p => p.RequireRole(articleEditors));
     }
 }

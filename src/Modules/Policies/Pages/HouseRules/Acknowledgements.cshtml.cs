@@ -1,0 +1,25 @@
+using Governance.Policies.Features.Acknowledgements;
+using Governance.SharedKernel;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Governance.Policies.Pages.HouseRules;
+
+[Authorize(Roles = $"{StaffRoles.Clerk},{StaffRoles.Administrator},{StaffRoles.SocialMediaManager}")]
+internal sealed class AcknowledgementsModel(AcknowledgementService service) : PageModel
+{
+    public AcknowledgementStatus Status { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var result = await service.StatusAsync(id, ct);
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Status = result.Value!;
+        return Page();
+    }
+}
