@@ -1,67 +1,22 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Governance.Host.Tests;
 
-/// <summary>Debian's Chromium driven by Playwright against the real host on Kestrel; axe checks every page.</summary>
-public sealed class BrowserTests : IAsyncLifetime
+/// <summary>The foundation pages: home and sign-in.</summary>
+public sealed class BrowserTests : IClassFixture<Browser>
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions",
-    ];
+    private readonly Browser _browser;
 
-    private readonly GovernanceFactory _app = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _baseUrl = "";
+    public BrowserTests(Browser browser) => _browser = browser;
 
-    public async Task InitializeAsync()
-    {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _app.DisposeAsync();
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-        });
-        Assert.True(result.Violations.Length == 0, $"{page.Url}: " + string.Join("; ",
-            result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
-    }
+    private static Task AssertAccessibleAsync(IPage page) => Browser.AssertAccessibleAsync(page);
 
     [Fact]
     public async Task Home_and_login_pages_pass_axe_and_a_clerk_can_sign_in()
     {
-        var page = await _browser!.NewPageAsync();
+        var page = await _browser.PageAsync();
 
-        await page.GotoAsync(_baseUrl + "/");
+        await page.GotoAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
 
@@ -93,8 +48,8 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task The_skip_link_moves_focus_to_the_main_content()
     {
-        var page = await _browser!.NewPageAsync();
-        await page.GotoAsync(_baseUrl + "/");
+        var page = await _browser.PageAsync();
+        await page.GotoAsync("/");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");

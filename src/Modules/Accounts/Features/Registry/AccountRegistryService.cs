@@ -8,21 +8,46 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Accounts.Features.Registry;
 
-internal sealed record RegisterAccountRequest(
-    [property: Required] Guid? MunicipalityId,
-    [property: Required] SocialPlatform? Platform,
-    [property: Required(ErrorMessage = "Enter the account's handle."),
-               RegularExpression(@"^@?[A-Za-z0-9_.\-]{1,100}$", ErrorMessage = "A handle has letters, digits, dots, dashes or underscores, like @DemoTownship.")]
-    string Handle,
-    [property: Required(ErrorMessage = "Enter the profile address."), Url(ErrorMessage = "Enter a full address starting with https://."), MaxLength(500)]
-    string ProfileUrl,
-    [property: Required] AccountOwner? Owner,
-    [property: Required(ErrorMessage = "Enter who owns the account."), StringLength(200, MinimumLength = 2)] string OwnerName,
-    Guid? OwnerUserId,
-    [property: Required(ErrorMessage = "Say what the account is for."), StringLength(1000, MinimumLength = 3)] string Purpose,
-    [property: Required(ErrorMessage = "Enter the person responsible."), StringLength(200, MinimumLength = 2)] string ResponsibleName,
-    [property: Required(ErrorMessage = "Enter the responsible person's e-mail."), EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.ca."), MaxLength(256)]
-    string ResponsibleEmail);
+/// <summary>A class, not a positional record, so pages can bind it and its annotations are checked the same way.</summary>
+internal sealed class RegisterAccountRequest
+{
+    [Required]
+    public Guid? MunicipalityId { get; init; }
+
+    [Required(ErrorMessage = "Choose the platform.")]
+    public SocialPlatform? Platform { get; init; }
+
+    [Required(ErrorMessage = "Enter the account's handle.")]
+    [RegularExpression(@"^@?[A-Za-z0-9_.\-]{1,100}$", ErrorMessage = "A handle has letters, digits, dots, dashes or underscores, like @DemoTownship.")]
+    public string Handle { get; init; } = "";
+
+    [Required(ErrorMessage = "Enter the profile address.")]
+    [Url(ErrorMessage = "Enter a full address starting with https://.")]
+    [MaxLength(500)]
+    public string ProfileUrl { get; init; } = "";
+
+    [Required(ErrorMessage = "Choose whose account it is.")]
+    public AccountOwner? Owner { get; init; }
+
+    [Required(ErrorMessage = "Enter who owns the account.")]
+    [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    public string OwnerName { get; init; } = "";
+
+    public Guid? OwnerUserId { get; init; }
+
+    [Required(ErrorMessage = "Say what the account is for.")]
+    [StringLength(1000, MinimumLength = 3, ErrorMessage = "Enter 3 to 1000 characters.")]
+    public string Purpose { get; init; } = "";
+
+    [Required(ErrorMessage = "Enter the person responsible.")]
+    [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    public string ResponsibleName { get; init; } = "";
+
+    [Required(ErrorMessage = "Enter the responsible person's e-mail.")]
+    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.ca.")]
+    [MaxLength(256)]
+    public string ResponsibleEmail { get; init; } = "";
+}
 
 internal sealed record FactInput(bool Answer, [property: MaxLength(1000)] string? Note);
 

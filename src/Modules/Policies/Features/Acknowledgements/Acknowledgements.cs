@@ -12,12 +12,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Policies.Features.Acknowledgements;
 
-internal sealed record AcknowledgeRequest(
-    [property: Required(ErrorMessage = "Enter your name."), StringLength(200, MinimumLength = 2)] string Name,
-    [property: Required(ErrorMessage = "Enter your position."), StringLength(200, MinimumLength = 2)] string Position,
-    [property: Required(ErrorMessage = "Enter your department (members of council: Council)."), StringLength(200, MinimumLength = 2)] string Department,
-    [property: Required(ErrorMessage = "Type your name as your signature."), StringLength(200, MinimumLength = 2)] string Signature,
-    [property: Required(ErrorMessage = "Enter the date.")] DateOnly? SignedOn);
+internal sealed class AcknowledgeRequest
+{
+    [Required(ErrorMessage = "Enter your name.")]
+    [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    public string Name { get; init; } = "";
+
+    [Required(ErrorMessage = "Enter your position.")]
+    [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    public string Position { get; init; } = "";
+
+    [Required(ErrorMessage = "Enter your department (members of council: Council).")]
+    [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    public string Department { get; init; } = "";
+
+    [Required(ErrorMessage = "Type your name as your signature.")]
+    [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    public string Signature { get; init; } = "";
+
+    [Required(ErrorMessage = "Enter the date.")]
+    public DateOnly? SignedOn { get; init; }
+}
 
 internal sealed record AcknowledgementResponse(Guid UserId, string Name, string Position, string Department, string Signature,
     DateOnly SignedOn);

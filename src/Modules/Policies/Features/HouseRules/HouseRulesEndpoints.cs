@@ -11,10 +11,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Policies.Features.HouseRules;
 
-internal sealed record CreateDocumentRequest(
-    [property: Required] Guid? MunicipalityId,
-    [property: Required, StringLength(200, MinimumLength = 3)] string Title,
-    Guid? AccountId);
+internal sealed class CreateDocumentRequest
+{
+    [Required]
+    public Guid? MunicipalityId { get; init; }
+
+    [Required(ErrorMessage = "Enter a title.")]
+    [StringLength(200, MinimumLength = 3, ErrorMessage = "Enter 3 to 200 characters.")]
+    public string Title { get; init; } = "";
+
+    public Guid? AccountId { get; init; }
+}
 
 internal sealed record SaveDraftRequest(
     [property: Required(AllowEmptyStrings = true), MaxLength(100_000)] string Body,

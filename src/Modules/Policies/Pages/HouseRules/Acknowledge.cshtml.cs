@@ -25,7 +25,7 @@ internal sealed class AcknowledgeModel(PoliciesDbContext db, AcknowledgementServ
     public async Task<IActionResult> OnGetAsync(Guid id, bool done, CancellationToken ct)
     {
         Done = done;
-        Input = new AcknowledgeRequest(User.FindFirst("name")?.Value ?? "", "", "", "", PageHelpers.Today(clock));
+        Input = new AcknowledgeRequest { Name = User.FindFirst("name")?.Value ?? "", SignedOn = PageHelpers.Today(clock) };
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
