@@ -73,6 +73,11 @@ public sealed partial class AccountsAndPoliciesJourneys : IClassFixture<Browser>
         await Assertions.Expect(page.Locator("#actions")).ToContainTextAsync("threat.png");
         await Browser.AssertAccessibleAsync(page);
 
+        // Reviewed and kept: the next review date is set from the block register.
+        await page.GetByLabel("Next review of the block of @angry_resident").FillAsync(DateTime.Today.AddDays(60).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set review date for @angry_resident" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#active-blocks")).ToContainTextAsync(DateTime.Today.AddDays(60).ToString("d MMM yyyy"));
+
         // The same kind of block without threat or earlier violations asks for a reason, beside the field.
         await page.GetByLabel("What was done").SelectOptionAsync(new SelectOptionValue { Label = "Blocked" });
         await page.GetByLabel("The person's user name or handle").FillAsync("@critic");
@@ -163,6 +168,12 @@ public sealed partial class AccountsAndPoliciesJourneys : IClassFixture<Browser>
         await admin.GetByLabel("Short code").FillAsync("doxxing");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("The rule is added.");
+        await Browser.AssertAccessibleAsync(admin);
+
+        await Browser.VisitAsync(admin, "/municipality/settings");
+        await admin.GetByLabel("Earlier violations before a block needs no written reason").FillAsync("3");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await Browser.AssertAccessibleAsync(admin);
 
         await Browser.VisitAsync(admin, "/policies/service-levels?days=10");

@@ -228,11 +228,35 @@ public sealed class AccountsApiTests : IAsyncLifetime
 
         Assert.Equal(1, await RunJobAsync());
         Assert.Equal(0, await RunJobAsync());
+
+        // Reviewed and kept: a new review date brings a new reminder on that date, not before.
+        var block = (await _moderator.GetFromJsonAsync<JsonElement>($"/api/accounts/{account}/blocks?active=true"))[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.BadRequest, (await _moderator.PutAsJsonAsync($"/api/blocks/{block}/review",
+            new { reviewOn = GovernanceFactory.TodayInToronto() })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _moderator.PutAsJsonAsync($"/api/blocks/{block}/review",
+            new { reviewOn = GovernanceFactory.TodayInToronto().AddDays(30) })).StatusCode);
+        Assert.Equal(0, await RunJobAsync());
         using var check = _app.Services.CreateScope();
         check.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
         var mails = await check.ServiceProvider.GetRequiredService<AccountsDbContext>().Set<OutboxMessage>()
             .Where(m => m.Kind == OutboxKind.Mail && m.Payload.Contains("Block review due")).ToListAsync();
         Assert.Contains("manager@demo.test", Assert.Single(mails).Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R5_the_threshold_is_a_municipality_setting_kept_by_an_administrator()
+    {
+        var account = await RegisterAsync();
+        var threats = await RuleAsync("threats");
+        var admin = await _app.ClientForAsync("admin@demo.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await _manager.PutAsJsonAsync($"/api/municipalities/{Demo}/settings", new { priorViolationsBeforeBlock = 0 })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync($"/api/municipalities/{Demo}/settings", new { priorViolationsBeforeBlock = 99 })).StatusCode);
+        Assert.Equal(2, (await admin.GetFromJsonAsync<JsonElement>($"/api/municipalities/{Demo}/settings")).GetProperty("priorViolationsBeforeBlock").GetInt32());
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/municipalities/{Demo}/settings", new { priorViolationsBeforeBlock = 0 })).StatusCode);
+        var block = await _moderator.PostAsync($"/api/accounts/{account}/moderation-actions", Form(Action("Block", threats), ("s.png", Png, "image/png")));
+        Assert.Equal(HttpStatusCode.Created, block.StatusCode);
+        Assert.Empty((await Json(block)).GetProperty("riskFlags").EnumerateArray());
     }
 
     [Fact]

@@ -40,6 +40,8 @@ public static class AccountsModule
         services.AddScoped<ModerationService>();
         services.AddSingleton<EvidenceStore>();
         services.AddScoped<BlockReviewReminders>();
+        services.AddScoped<BlockReview>();
+        services.AddScoped<MunicipalitySettings>();
         services.AddRecurringJob<SendBlockReviewRemindersJob>("send-block-review-reminders", TimeSpan.FromMinutes(15));
         services.AddScoped<DemoSeeder>();
 
@@ -100,6 +102,8 @@ public static class AccountsModule
         RegistryEndpoints.Map(endpoints);
         ModerationEndpoints.Map(endpoints);
         TransparencyEndpoints.Map(endpoints);
+        BlockReview.Map(endpoints);
+        MunicipalitySettings.Map(endpoints);
         return endpoints;
     }
 

@@ -15,7 +15,8 @@ namespace Governance.Accounts.Pages.Moderation;
 [Authorize]
 [RequestSizeLimit(12 * EvidenceStore.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * EvidenceStore.MaxBytes)]
-internal sealed class LogModel(AccountsDbContext db, ModerationService moderation, IPolicyCatalog policies, TimeProvider clock) : PageModel
+internal sealed class LogModel(AccountsDbContext db, ModerationService moderation, BlockReview review, IPolicyCatalog policies,
+    TimeProvider clock) : PageModel
 {
     public SocialAccount Account { get; private set; } = null!;
 
@@ -67,6 +68,30 @@ internal sealed class LogModel(AccountsDbContext db, ModerationService moderatio
         if (!result.Succeeded)
         {
             result.AddTo(ModelState);
+            return Page();
+        }
+
+        return Redirect($"/accounts/{id}/moderation?recorded=true");
+    }
+
+    /// <summary>A block was reviewed and stays: set its next review date.</summary>
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, Guid block, DateOnly? nextReview, CancellationToken ct)
+    {
+        if (!CanModerate)
+        {
+            return Forbid();
+        }
+
+        var result = await review.SetReviewDateAsync(block, nextReview, ct);
+        if (result.Status == Governance.SharedKernel.ResultStatus.NotFound || !await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            result.AddTo(ModelState, prefix: "");
+            Input.RequestId = Guid.NewGuid();
             return Page();
         }
 
