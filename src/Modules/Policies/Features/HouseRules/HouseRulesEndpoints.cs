@@ -82,10 +82,11 @@ internal static class HouseRulesEndpoints
     }
 
     private static async Task<IResult> ListAsync(PoliciesDbContext db, CancellationToken ct)
-        => TypedResults.Ok(await db.Documents.AsNoTracking().Include(d => d.Versions).ThenInclude(v => v.Coverage)
-            .OrderBy(d => d.Title).AsSplitQuery().ToListAsync(ct) is var documents
-            ? documents.Select(ToResponse).ToList()
-            : []);
+    {
+        var documents = await db.Documents.AsNoTracking().Include(d => d.Versions).ThenInclude(v => v.Coverage)
+            .OrderBy(d => d.Title).AsSplitQuery().ToListAsync(ct);
+        return TypedResults.Ok(documents.Select(ToResponse).ToList());
+    }
 
     private static async Task<IResult> GetAsync(Guid id, PoliciesDbContext db, CancellationToken ct)
     {
