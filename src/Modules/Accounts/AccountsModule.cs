@@ -38,7 +38,6 @@ public static class AccountsModule
         services.AddScoped<IAccountRegistry, AccountRegistry>();
         services.AddScoped<AccountRegistryService>();
         services.AddScoped<ModerationService>();
-        services.AddSingleton<EvidenceStore>();
         services.AddScoped<BlockReviewReminders>();
         services.AddScoped<BlockReview>();
         services.AddScoped<MunicipalitySettings>();

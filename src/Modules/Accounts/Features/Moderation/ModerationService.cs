@@ -4,6 +4,7 @@ using Governance.Platform.Audit;
 using Governance.Policies.Contracts;
 using Governance.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using Governance.Platform.Files;
 
 namespace Governance.Accounts.Features.Moderation;
 

@@ -1,15 +1,14 @@
 using System.Security.Cryptography;
-using Governance.Platform;
 
-namespace Governance.Accounts.Features.Moderation;
+namespace Governance.Platform.Files;
 
-internal sealed record StoredEvidence(string FileName, string ContentType, long Size, string Sha256);
+public sealed record StoredEvidence(string FileName, string ContentType, long Size, string Sha256);
 
 /// <summary>
 /// R6 evidence files: PNG, JPEG, WebP or PDF, recognised by their first bytes (never by name), up to a size
 /// limit, stored once under their SHA-256 and made read-only. A stored file is never altered.
 /// </summary>
-internal sealed class EvidenceStore(StoragePaths paths)
+public sealed class EvidenceStore(StoragePaths paths)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 

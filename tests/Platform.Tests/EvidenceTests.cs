@@ -1,8 +1,7 @@
 using System.Text;
-using Governance.Accounts.Features.Moderation;
-using Governance.Platform;
+using Governance.Platform.Files;
 
-namespace Governance.Accounts.Tests;
+namespace Governance.Platform.Tests;
 
 public sealed class EvidenceTests
 {
