@@ -24,20 +24,20 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
 
     /// <summary>draft --submit--> review --approve--> done; review reminds after 2 days and escalates after 5.</summary>
     private WorkflowDefinition SampleV1() => WorkflowDefinition.Create("sample", 1)
-        .Stage("draft", s => s.AssignedTo("Clerk").DueAt(c => c.Now.AddDays(3)).On("submit", "review"))
+        .Stage("draft", s => s.AssignedTo("Clerk").DueAt(After.Days(3)).On("submit", "review"))
         .Stage("review", s => s
             .AssignedTo("IntegrityCommissioner")
-            .DueAt(c => c.Now.AddDays(5))
+            .DueAt(After.Days(5))
             .OnEnter((_, _) => _reviewFails ? throw new InvalidOperationException("mail server down") : Task.CompletedTask)
             .On("approve", "done", "IntegrityCommissioner")
             .On("escalate", "escalated")
-            .Timer("reminder", c => c.Now.AddDays(2), onFire: (c, _) =>
+            .Timer("reminder", After.Days(2), onFire: (c, _) =>
             {
                 c.Services.GetRequiredService<Outbox.Outbox>().Mail(c.Db,
                     new OutgoingMail("ic@example.test", "Reminder", $"Case {c.Instance.CorrelationId} is waiting."));
                 return Task.CompletedTask;
             })
-            .Timer("escalation", c => c.Now.AddDays(5), action: "escalate"))
+            .Timer("escalation", After.Days(5), action: "escalate"))
         .Final("done")
         .Final("escalated")
         .Build();
@@ -168,6 +168,27 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
         _reviewFails = false;
         Assert.Equal(ResumeOutcome.Transitioned, (await ResumeAsync(instance.Id, "submit")).Outcome);
         Assert.Equal("review", (await QueryAsync(db => db.Set<WorkflowInstance>().SingleAsync())).Stage);
+    }
+
+    [Fact]
+    public async Task A_cancelled_instance_closes_its_tasks_and_timers_and_takes_no_more_actions()
+    {
+        var instance = await StartAsync();
+        await ResumeAsync(instance.Id, "submit");
+        using (var scope = _platform.Scope())
+        {
+            var cancelled = await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>()
+                .CancelAsync(scope.ServiceProvider.GetRequiredService<TestDbContext>(), instance.Id, "withdrawn", CancellationToken.None);
+            Assert.Equal(ResumeOutcome.Transitioned, cancelled.Outcome);
+        }
+
+        Assert.Equal(WorkflowStatus.Cancelled, (await QueryAsync(db => db.Set<WorkflowInstance>().SingleAsync())).Status);
+        Assert.Equal(0, await QueryAsync(db => db.Set<WorkflowBookmark>().CountAsync(b => b.ConsumedAt == null)));
+        Assert.Equal(ResumeOutcome.NotAllowed, (await ResumeAsync(instance.Id, "approve")).Outcome);
+        _platform.Clock.Advance(TimeSpan.FromDays(10));
+        using var timers = _platform.Scope();
+        Assert.Equal(0, await timers.ServiceProvider.GetRequiredService<WorkflowRuntime>()
+            .FireDueTimersAsync(timers.ServiceProvider.GetRequiredService<TestDbContext>(), CancellationToken.None));
     }
 
     [Fact]

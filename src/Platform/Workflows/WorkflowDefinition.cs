@@ -31,8 +31,14 @@ public sealed class WorkflowDefinition
     public static WorkflowDefinitionBuilder Create(string name, int version) => new(name, version);
 }
 
-/// <summary>Computes a moment (a due date, a timer) when a stage is entered.</summary>
-public delegate DateTimeOffset WorkflowTime(WorkflowStepContext context);
+/// <summary>Computes a moment (a due date, a timer) when a stage is entered; may ask the calendar (R14).</summary>
+public delegate ValueTask<DateTimeOffset> WorkflowTime(WorkflowStepContext context, CancellationToken cancellationToken);
+
+/// <summary>Plain calendar offsets for definitions that do not count business days.</summary>
+public static class After
+{
+    public static WorkflowTime Days(double days) => (c, _) => ValueTask.FromResult(c.Now.AddDays(days));
+}
 
 /// <summary>Work done on entering a stage or when a timer fires; runs in the same transaction.</summary>
 public delegate Task WorkflowHook(WorkflowStepContext context, CancellationToken cancellationToken);

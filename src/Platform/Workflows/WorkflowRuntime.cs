@@ -137,6 +137,22 @@ public sealed class WorkflowRuntime(
             return new ResumeResult(ResumeOutcome.Transitioned, instance.Stage);
         }, cancellationToken);
 
+    /// <summary>Stops an instance for good (e.g. the resident withdrew): open tasks and timers are closed.</summary>
+    public Task<ResumeResult> CancelAsync(DbContext db, Guid instanceId, string reason, CancellationToken cancellationToken)
+        => StepAsync(db, instanceId, "cancel", (_, instance, open, now) =>
+        {
+            foreach (var bookmark in open)
+            {
+                bookmark.ConsumedAt = now;
+                bookmark.ConsumedBy = "cancel";
+            }
+
+            instance.Status = WorkflowStatus.Cancelled;
+            Touch(instance, now);
+            Journal(db, instance, "Cancelled", instance.Stage, null, "cancel", now, reason);
+            return Task.FromResult(new ResumeResult(ResumeOutcome.Transitioned, instance.Stage));
+        }, cancellationToken);
+
     /// <summary>Fires every timer due now; returns how many fired. Called by the scheduler.</summary>
     public async Task<int> FireDueTimersAsync(DbContext db, CancellationToken cancellationToken)
     {
@@ -294,10 +310,11 @@ public sealed class WorkflowRuntime(
         }
         else
         {
-            db.Add(Bookmark(instance, BookmarkKind.Task, stage.Name, stage.AssigneeRole, stage.Due?.Invoke(context), now));
+            var due = stage.Due is null ? (DateTimeOffset?)null : await stage.Due(context, cancellationToken);
+            db.Add(Bookmark(instance, BookmarkKind.Task, stage.Name, stage.AssigneeRole, due, now));
             foreach (var timer in stage.Timers)
             {
-                db.Add(Bookmark(instance, BookmarkKind.Timer, timer.Name, null, timer.At(context), now));
+                db.Add(Bookmark(instance, BookmarkKind.Timer, timer.Name, null, await timer.At(context, cancellationToken), now));
             }
         }
 

@@ -1,0 +1,151 @@
+using Governance.SharedKernel;
+
+namespace Governance.Complaints.Domain;
+
+internal enum CaseKind
+{
+    /// <summary>A resident's appeal of a block or a removed post or comment (R9).</summary>
+    Appeal = 1,
+
+    /// <summary>A Code of Conduct complaint about a member's post (R10, R16).</summary>
+    Complaint = 2,
+}
+
+internal enum CaseStatus
+{
+    Open = 1,
+    /// <summary>Held or suspended, e.g. during the election blackout (R12).</summary>
+    OnHold = 2,
+    Closed = 3,
+    Withdrawn = 4,
+}
+
+/// <summary>A case: what the resident filed, where it stands, and how they follow it.</summary>
+internal sealed class Case : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid MunicipalityId { get; set; }
+
+    /// <summary>APL-2026-000123 or COC-2026-000045.</summary>
+    public string Reference { get; set; } = "";
+
+    public CaseKind Kind { get; set; }
+
+    public CaseStatus Status { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>SHA-256 of the private tracking token; the token itself is only in the resident's link.</summary>
+    public string TrackingTokenHash { get; set; } = "";
+
+    /// <summary>The token, encrypted, so a repeated submission can show the same link again.</summary>
+    public string ProtectedTrackingToken { get; set; } = "";
+
+    /// <summary>The form's one-time id: a double submit finds this case instead of making another.</summary>
+    public Guid? SubmissionId { get; set; }
+
+    public string ContactName { get; set; } = "";
+
+    public string ContactEmail { get; set; } = "";
+
+    public Guid? WorkflowInstanceId { get; set; }
+
+    public AppealDetails? Appeal { get; set; }
+
+    public List<TimelineEntry> Timeline { get; set; } = [];
+
+    public List<CaseEvidence> Evidence { get; set; } = [];
+}
+
+internal enum AppealSubject
+{
+    Blocked = 1,
+    PostDeleted = 2,
+    CommentHidden = 3,
+}
+
+/// <summary>What an appellant tells us (R8, R9).</summary>
+internal sealed class AppealDetails
+{
+    public Guid CaseId { get; set; }
+
+    /// <summary>The account in the registry, when the appellant found it there.</summary>
+    public Guid? AccountId { get; set; }
+
+    /// <summary>The account as the appellant described it, when not found in the registry.</summary>
+    public string? AccountDescription { get; set; }
+
+    public AppealSubject Subject { get; set; }
+
+    public DateOnly HappenedOn { get; set; }
+
+    public string? ContentPosted { get; set; }
+
+    public string? ReasonGiven { get; set; }
+
+    /// <summary>Human Rights Code grounds the appellant believes are involved (R8), comma-separated codes.</summary>
+    public string Grounds { get; set; } = "";
+
+    public DateTimeOffset ConsentedAt { get; set; }
+}
+
+internal enum Visibility
+{
+    /// <summary>Shown on the resident's tracking page.</summary>
+    Public = 1,
+    /// <summary>Shared with the parties (resident, account owner or member) but not public.</summary>
+    Parties = 2,
+    /// <summary>Staff of the case only.</summary>
+    Internal = 3,
+}
+
+/// <summary>One event of a case, in order.</summary>
+internal sealed class TimelineEntry : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public Guid MunicipalityId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public Visibility Visibility { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public string By { get; set; } = "";
+}
+
+/// <summary>A file the resident or staff attached (R6 storage: by SHA-256, never altered).</summary>
+internal sealed class CaseEvidence : IMunicipalityOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public Guid MunicipalityId { get; set; }
+
+    public string FileName { get; set; } = "";
+
+    public string ContentType { get; set; } = "";
+
+    public long Size { get; set; }
+
+    public string Sha256 { get; set; } = "";
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public string UploadedBy { get; set; } = "";
+}
+
+/// <summary>The last reference number used per kind and year.</summary>
+internal sealed class ReferenceCounter
+{
+    public string Prefix { get; set; } = "";
+
+    public int Year { get; set; }
+
+    public int Last { get; set; }
+}
