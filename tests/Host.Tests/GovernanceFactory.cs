@@ -101,7 +101,7 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         SqliteConnection.ClearAllPools();
         if (dataFolder is null && Directory.Exists(DataFolder))
         {
-            Directory.Delete(DataFolder, recursive: true);
+            Governance.Testing.TestFolders.TryDelete(DataFolder);
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class RestartTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            Governance.Testing.TestFolders.TryDelete(folder);
         }
     }
 }

@@ -66,7 +66,8 @@ public sealed class SchedulerTests
             var restarted = await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             var trigger = await restarted.GetTrigger(new TriggerKey("dispatch-outbox"));
             Assert.NotNull(trigger);
-            Assert.True(trigger.PreviousFireTimeUtc >= firedBefore, "the stored trigger kept its history");
+            Assert.True(trigger.PreviousFireTimeUtc >= firedBefore,
+                $"the stored trigger kept its history: before {firedBefore:O}, after restart {trigger.PreviousFireTimeUtc:O}");
 
             // End to end: a password reset e-mail goes through the outbox and the scheduled job to the pickup folder.
             var reset = await second.CreateClient().PostAsJsonAsync("/api/auth/forgotPassword", new { email = "clerk@demo.test" });
@@ -81,7 +82,7 @@ public sealed class SchedulerTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            Governance.Testing.TestFolders.TryDelete(folder);
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed class EvidenceTests
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            Governance.Testing.TestFolders.TryDelete(folder);
         }
     }
 }

@@ -109,7 +109,7 @@ public sealed class PlatformFixture : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_ownsFolder)
         {
-            Directory.Delete(Folder, recursive: true);
+            Governance.Testing.TestFolders.TryDelete(Folder);
         }
     }
 }

@@ -3,6 +3,7 @@ using Governance.Platform;
 using Governance.Platform.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Governance.Platform.Web;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -17,6 +18,26 @@ internal static class Web
         services.AddDataProtection().SetApplicationName("Governance")
             .PersistKeysToFileSystem(new DirectoryInfo(paths.Resolve("keys")));
         services.AddRazorPages();
+        services.AddRateLimiter(o =>
+        {
+            // Per address: residents file a few forms an hour, bots thousands.
+            o.AddPolicy(RateLimits.PublicForms, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:PublicFormsPerHour", 20),
+                    Window = TimeSpan.FromHours(1),
+                }));
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many submissions", Detail = "Please wait an hour before sending another form from this address." },
+                });
+            };
+        });
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks()
@@ -49,6 +70,7 @@ internal static class Web
         app.UseAuthentication();
         app.Use(TenantClaims.GrantFromClaims);
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -39,10 +39,26 @@ public sealed record ResumeResult(ResumeOutcome Outcome, string Stage, string? M
     public bool Succeeded => Outcome == ResumeOutcome.Transitioned;
 }
 
+/// <summary>A module's workflow definitions, every version it still has instances of.</summary>
+public interface IWorkflowDefinitionSource
+{
+    IReadOnlyList<WorkflowDefinition> Definitions { get; }
+}
+
+public sealed record WorkflowDefinitionSource(IReadOnlyList<WorkflowDefinition> Definitions) : IWorkflowDefinitionSource;
+
 /// <summary>Definitions by name and version; new instances start on the latest version.</summary>
 public sealed class WorkflowRegistry
 {
     private readonly Dictionary<(string, int), WorkflowDefinition> _definitions = [];
+
+    public WorkflowRegistry(IEnumerable<IWorkflowDefinitionSource> sources)
+    {
+        foreach (var definition in sources.SelectMany(s => s.Definitions))
+        {
+            Register(definition);
+        }
+    }
 
     public void Register(WorkflowDefinition definition) => _definitions.Add((definition.Name, definition.Version), definition);
 

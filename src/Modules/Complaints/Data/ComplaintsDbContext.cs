@@ -1,3 +1,4 @@
+using Governance.Complaints.Domain;
 using Governance.Platform.Data;
 using Governance.SharedKernel;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,64 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
 
     public ITenantScope Tenant => tenant;
 
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+
+    public DbSet<CaseEvidence> Evidence => Set<CaseEvidence>();
+
+    public DbSet<ReferenceCounter> Counters => Set<ReferenceCounter>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => configurationBuilder.UseGovernanceConventions(Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Case>(e =>
+        {
+            e.ToTable($"{Prefix}_cases");
+            e.Property(c => c.Reference).HasMaxLength(20);
+            e.Property(c => c.TrackingTokenHash).HasMaxLength(64);
+            e.Property(c => c.ProtectedTrackingToken).HasMaxLength(1000);
+            e.Property(c => c.ContactName).HasMaxLength(200);
+            e.Property(c => c.ContactEmail).HasMaxLength(256);
+            e.HasIndex(c => c.Reference).IsUnique();
+            e.HasIndex(c => new { c.MunicipalityId, c.SubmissionId }).IsUnique();
+            e.HasOne(c => c.Appeal).WithOne().HasForeignKey<AppealDetails>(a => a.CaseId);
+            e.HasMany(c => c.Timeline).WithOne().HasForeignKey(t => t.CaseId);
+            e.HasMany(c => c.Evidence).WithOne().HasForeignKey(t => t.CaseId);
+        });
+        modelBuilder.Entity<AppealDetails>(e =>
+        {
+            e.ToTable($"{Prefix}_appeals");
+            e.HasKey(a => a.CaseId);
+            e.Property(a => a.AccountDescription).HasMaxLength(500);
+            e.Property(a => a.ContentPosted).HasMaxLength(10_000);
+            e.Property(a => a.ReasonGiven).HasMaxLength(2000);
+            e.Property(a => a.Grounds).HasMaxLength(500);
+        });
+        modelBuilder.Entity<TimelineEntry>(e =>
+        {
+            e.ToTable($"{Prefix}_timeline");
+            e.Property(t => t.Text).HasMaxLength(4000);
+            e.Property(t => t.By).HasMaxLength(256);
+            e.HasIndex(t => new { t.CaseId, t.At });
+        });
+        modelBuilder.Entity<CaseEvidence>(e =>
+        {
+            e.ToTable($"{Prefix}_evidence");
+            e.Property(f => f.FileName).HasMaxLength(200);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.UploadedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<ReferenceCounter>(e =>
+        {
+            e.ToTable($"{Prefix}_reference_counters");
+            e.HasKey(c => new { c.Prefix, c.Year });
+            e.Property(c => c.Prefix).HasMaxLength(3);
+            e.Property(c => c.Last).IsConcurrencyToken(); // two filings at once cannot take the same number
+        });
         modelBuilder.AddPlatformTables(Prefix, workflows: true);
         modelBuilder.FilterByMunicipality(this);
     }

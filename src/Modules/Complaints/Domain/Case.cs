@@ -49,8 +49,6 @@ internal sealed class Case : IMunicipalityOwned
 
     public string ContactEmail { get; set; } = "";
 
-    public Guid? WorkflowInstanceId { get; set; }
-
     public AppealDetails? Appeal { get; set; }
 
     public List<TimelineEntry> Timeline { get; set; } = [];

@@ -1,0 +1,71 @@
+-- Cases with their reference numbers and tracking tokens, appeal details (R8, R9), the timeline and evidence.
+
+CREATE TABLE complaints_cases (
+    "Id" uuid NOT NULL,
+    "MunicipalityId" uuid NOT NULL,
+    "Reference" character varying(20) NOT NULL,
+    "Kind" integer NOT NULL,
+    "Status" integer NOT NULL,
+    "SubmittedAt" timestamp with time zone NOT NULL,
+    "TrackingTokenHash" character varying(64) NOT NULL,
+    "ProtectedTrackingToken" character varying(1000) NOT NULL,
+    "SubmissionId" uuid,
+    "ContactName" character varying(200) NOT NULL,
+    "ContactEmail" character varying(256) NOT NULL,
+    CONSTRAINT "PK_complaints_cases" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE complaints_reference_counters (
+    "Prefix" character varying(3) NOT NULL,
+    "Year" integer NOT NULL,
+    "Last" integer NOT NULL,
+    CONSTRAINT "PK_complaints_reference_counters" PRIMARY KEY ("Prefix", "Year")
+);
+
+CREATE TABLE complaints_appeals (
+    "CaseId" uuid NOT NULL,
+    "AccountId" uuid,
+    "AccountDescription" character varying(500),
+    "Subject" integer NOT NULL,
+    "HappenedOn" date NOT NULL,
+    "ContentPosted" character varying(10000),
+    "ReasonGiven" character varying(2000),
+    "Grounds" character varying(500) NOT NULL,
+    "ConsentedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_complaints_appeals" PRIMARY KEY ("CaseId"),
+    CONSTRAINT "FK_complaints_appeals_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES complaints_cases ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE complaints_evidence (
+    "Id" uuid NOT NULL,
+    "CaseId" uuid NOT NULL,
+    "MunicipalityId" uuid NOT NULL,
+    "FileName" character varying(200) NOT NULL,
+    "ContentType" character varying(100) NOT NULL,
+    "Size" bigint NOT NULL,
+    "Sha256" character varying(64) NOT NULL,
+    "UploadedAt" timestamp with time zone NOT NULL,
+    "UploadedBy" character varying(256) NOT NULL,
+    CONSTRAINT "PK_complaints_evidence" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_complaints_evidence_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES complaints_cases ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE complaints_timeline (
+    "Id" uuid NOT NULL,
+    "CaseId" uuid NOT NULL,
+    "MunicipalityId" uuid NOT NULL,
+    "At" timestamp with time zone NOT NULL,
+    "Visibility" integer NOT NULL,
+    "Text" character varying(4000) NOT NULL,
+    "By" character varying(256) NOT NULL,
+    CONSTRAINT "PK_complaints_timeline" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_complaints_timeline_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES complaints_cases ("Id") ON DELETE CASCADE
+);
+
+CREATE UNIQUE INDEX "IX_complaints_cases_MunicipalityId_SubmissionId" ON complaints_cases ("MunicipalityId", "SubmissionId");
+
+CREATE UNIQUE INDEX "IX_complaints_cases_Reference" ON complaints_cases ("Reference");
+
+CREATE INDEX "IX_complaints_evidence_CaseId" ON complaints_evidence ("CaseId");
+
+CREATE INDEX "IX_complaints_timeline_CaseId_At" ON complaints_timeline ("CaseId", "At");

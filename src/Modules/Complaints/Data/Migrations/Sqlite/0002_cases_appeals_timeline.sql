@@ -1,0 +1,67 @@
+-- Cases with their reference numbers and tracking tokens, appeal details (R8, R9), the timeline and evidence.
+
+CREATE TABLE "complaints_cases" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_complaints_cases" PRIMARY KEY,
+    "MunicipalityId" TEXT NOT NULL,
+    "Reference" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "SubmittedAt" INTEGER NOT NULL,
+    "TrackingTokenHash" TEXT NOT NULL,
+    "ProtectedTrackingToken" TEXT NOT NULL,
+    "SubmissionId" TEXT NULL,
+    "ContactName" TEXT NOT NULL,
+    "ContactEmail" TEXT NOT NULL
+);
+
+CREATE TABLE "complaints_reference_counters" (
+    "Prefix" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "Last" INTEGER NOT NULL,
+    CONSTRAINT "PK_complaints_reference_counters" PRIMARY KEY ("Prefix", "Year")
+);
+
+CREATE TABLE "complaints_appeals" (
+    "CaseId" TEXT NOT NULL CONSTRAINT "PK_complaints_appeals" PRIMARY KEY,
+    "AccountId" TEXT NULL,
+    "AccountDescription" TEXT NULL,
+    "Subject" INTEGER NOT NULL,
+    "HappenedOn" TEXT NOT NULL,
+    "ContentPosted" TEXT NULL,
+    "ReasonGiven" TEXT NULL,
+    "Grounds" TEXT NOT NULL,
+    "ConsentedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_complaints_appeals_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "complaints_cases" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "complaints_evidence" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_complaints_evidence" PRIMARY KEY,
+    "CaseId" TEXT NOT NULL,
+    "MunicipalityId" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "UploadedAt" INTEGER NOT NULL,
+    "UploadedBy" TEXT NOT NULL,
+    CONSTRAINT "FK_complaints_evidence_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "complaints_cases" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "complaints_timeline" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_complaints_timeline" PRIMARY KEY,
+    "CaseId" TEXT NOT NULL,
+    "MunicipalityId" TEXT NOT NULL,
+    "At" INTEGER NOT NULL,
+    "Visibility" INTEGER NOT NULL,
+    "Text" TEXT NOT NULL,
+    "By" TEXT NOT NULL,
+    CONSTRAINT "FK_complaints_timeline_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "complaints_cases" ("Id") ON DELETE CASCADE
+);
+
+CREATE UNIQUE INDEX "IX_complaints_cases_MunicipalityId_SubmissionId" ON "complaints_cases" ("MunicipalityId", "SubmissionId");
+
+CREATE UNIQUE INDEX "IX_complaints_cases_Reference" ON "complaints_cases" ("Reference");
+
+CREATE INDEX "IX_complaints_evidence_CaseId" ON "complaints_evidence" ("CaseId");
+
+CREATE INDEX "IX_complaints_timeline_CaseId_At" ON "complaints_timeline" ("CaseId", "At");

@@ -1,0 +1,140 @@
+using Governance.Complaints.Data;
+using Governance.Complaints.Domain;
+using Governance.Platform.Audit;
+using Governance.Platform.Files;
+using Governance.Platform.Mail;
+using Governance.Platform.Workflows;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Complaints.Features;
+
+internal sealed record UploadedFile(string FileName, long Length, Func<Stream> Open);
+
+/// <summary>A filed case and the private token of its tracking link (shown to the resident, never stored in clear).</summary>
+internal sealed record FiledCase(Case Case, string Token, bool Repeated)
+{
+    public string TrackingPath => $"/track/{Case.Reference}?token={Token}";
+}
+
+/// <summary>
+/// What filing an appeal and a complaint share: the reference number, the tracking token, evidence, the
+/// confirmation e-mail and the workflow start, all in one transaction; a double submit finds the first case.
+/// </summary>
+internal sealed class CaseFiling(
+    ComplaintsDbContext db,
+    EvidenceStore evidence,
+    WorkflowRuntime workflows,
+    Platform.Outbox.Outbox outbox,
+    AuditTrail audit,
+    IDataProtectionProvider protection,
+    TimeProvider clock)
+{
+    public const int MaxFiles = 5;
+
+    private IDataProtector Protector => protection.CreateProtector("Governance.Complaints.TrackingToken");
+
+    /// <summary>The case this form already created, if it was sent before.</summary>
+    public async Task<FiledCase?> RepeatAsync(Guid municipalityId, Guid? submissionId, CancellationToken ct)
+    {
+        if (submissionId is not { } id)
+        {
+            return null;
+        }
+
+        var existing = await db.Cases.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(c => c.MunicipalityId == municipalityId && c.SubmissionId == id, ct);
+        return existing is null ? null : new FiledCase(existing, Protector.Unprotect(existing.ProtectedTrackingToken), true);
+    }
+
+    /// <summary>Checks files before anything is stored; returns the problem in plain words, or null.</summary>
+    public static async Task<string?> CheckFilesAsync(IReadOnlyList<UploadedFile> files, CancellationToken ct)
+    {
+        if (files.Count > MaxFiles)
+        {
+            return $"Attach at most {MaxFiles} files.";
+        }
+
+        foreach (var file in files)
+        {
+            await using var stream = file.Open();
+            var head = new byte[16];
+            var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+            if (EvidenceStore.Check(file.FileName, file.Length, head.AsSpan(0, read)) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Creates the case with its first timeline entry, files, e-mail and workflow; retries a lost race for a number.</summary>
+    public async Task<FiledCase> FileAsync(Case draft, string workflow, string receivedText, string mailSubject,
+        Func<string, string> mailBody, string baseUrl, IReadOnlyList<UploadedFile> files, CancellationToken ct)
+    {
+        var stored = new List<StoredEvidence>();
+        foreach (var file in files)
+        {
+            await using var stream = file.Open();
+            stored.Add(await evidence.SaveAsync(file.FileName, stream, ct));
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var now = clock.GetUtcNow();
+            var token = CaseReferences.NewToken();
+            var filed = draft;
+            filed.Id = Guid.NewGuid();
+            filed.Status = CaseStatus.Open;
+            filed.SubmittedAt = now;
+            filed.Reference = await NextReferenceAsync(filed.Kind, now.Year, ct);
+            filed.TrackingTokenHash = CaseReferences.Hash(token);
+            filed.ProtectedTrackingToken = Protector.Protect(token);
+            if (filed.Appeal is not null)
+            {
+                filed.Appeal.CaseId = filed.Id;
+            }
+
+            filed.Timeline = [new TimelineEntry
+            {
+                Id = Guid.NewGuid(), CaseId = filed.Id, MunicipalityId = filed.MunicipalityId, At = now,
+                Visibility = Visibility.Public, Text = receivedText, By = "resident",
+            }];
+            filed.Evidence = stored.Select(s => new CaseEvidence
+            {
+                Id = Guid.NewGuid(), CaseId = filed.Id, MunicipalityId = filed.MunicipalityId, FileName = s.FileName,
+                ContentType = s.ContentType, Size = s.Size, Sha256 = s.Sha256, UploadedAt = now, UploadedBy = "resident",
+            }).ToList();
+            db.Cases.Add(filed);
+            audit.Record(db, $"{filed.Kind.ToString().ToLowerInvariant()}.filed", "Case", filed.Reference, filed.MunicipalityId);
+            var link = $"{baseUrl.TrimEnd('/')}/track/{filed.Reference}?token={token}";
+            outbox.Mail(db, new OutgoingMail(filed.ContactEmail, $"{mailSubject} {filed.Reference}", mailBody(link)), filed.MunicipalityId);
+            try
+            {
+                // Starting the workflow saves the case, its files, e-mail, audit entry and first task together.
+                await workflows.StartAsync(db, workflow, filed.MunicipalityId, filed.Reference, ct);
+                return new FiledCase(filed, token, false);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another filing took the same number at the same moment: take the next one.
+            }
+        }
+    }
+
+    private async Task<string> NextReferenceAsync(CaseKind kind, int year, CancellationToken ct)
+    {
+        var prefix = CaseReferences.Prefix(kind);
+        var counter = await db.Counters.FirstOrDefaultAsync(c => c.Prefix == prefix && c.Year == year, ct);
+        if (counter is null)
+        {
+            counter = new ReferenceCounter { Prefix = prefix, Year = year };
+            db.Counters.Add(counter);
+        }
+
+        counter.Last++;
+        return CaseReferences.Format(kind, year, counter.Last);
+    }
+}

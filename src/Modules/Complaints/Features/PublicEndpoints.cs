@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Governance.Accounts.Contracts;
+using Governance.Complaints.Features.Appeals;
+using Governance.Complaints.Features.Tracking;
+using Governance.Platform.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Complaints.Features;
+
+internal sealed record FiledResponse(string Reference, string TrackingUrl);
+
+internal sealed record InformationRequest(string? Information);
+
+/// <summary>
+/// The resident's API: no account needed. JSON, or multipart/form-data with the JSON in a part named
+/// <c>data</c> and files in parts named <c>evidence</c>.
+/// </summary>
+internal static class PublicEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/public").WithTags("Public").AllowAnonymous();
+        api.MapPost("/appeals", FileAppealAsync)
+            .RequireRateLimiting(RateLimits.PublicForms)
+            .WithMetadata(new RequestSizeLimitAttribute(6 * Platform.Files.EvidenceStore.MaxBytes))
+            .DisableAntiforgery() // no cookie is involved: residents have no account
+            .Produces<FiledResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+        api.MapGet("/municipalities/{slug}/accounts", async (string slug, string? q, IMunicipalityDirectory municipalities,
+            IAccountRegistry accounts, CancellationToken ct) =>
+        {
+            var municipality = await municipalities.FindBySlugAsync(slug, ct);
+            if (municipality is null)
+            {
+                return Results.Problem("Not found.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            var all = await accounts.ListAsync(municipality.Id, ct);
+            var term = q?.Trim().TrimStart('@') ?? "";
+            return Results.Ok(all.Where(a => term.Length == 0 || a.Handle.Contains(term, StringComparison.OrdinalIgnoreCase)
+                    || a.OwnerName.Contains(term, StringComparison.OrdinalIgnoreCase))
+                .Select(a => new { a.Id, a.Platform, a.Handle, a.OwnerName }).Take(50));
+        });
+        api.MapGet("/cases/{reference}", async (string reference, string? token, TrackCase track, CancellationToken ct) =>
+            (await track.ViewAsync(reference, token, ct)).ToHttp(v => TypedResults.Ok(v)));
+        api.MapPost("/cases/{reference}/withdraw", async (string reference, string? token, TrackCase track, CancellationToken ct) =>
+                (await track.WithdrawAsync(reference, token, ct)).ToHttp(v => TypedResults.Ok(v)))
+            .DisableAntiforgery();
+        api.MapPost("/cases/{reference}/information", AddInformationAsync)
+            .RequireRateLimiting(RateLimits.PublicForms)
+            .WithMetadata(new RequestSizeLimitAttribute(6 * Platform.Files.EvidenceStore.MaxBytes))
+            .DisableAntiforgery();
+    }
+
+    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private static async Task<IResult> FileAppealAsync(HttpRequest request, IServiceProvider services, CancellationToken ct)
+    {
+        var (body, files, problem) = await ReadAsync<FileAppealRequest>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var invalid = ValidationFilter.Validate(body!);
+        if (invalid.Count > 0)
+        {
+            return TypedResults.ValidationProblem(invalid);
+        }
+
+        var result = await services.GetRequiredService<FileAppeal>().FileAsync(body!, files, BaseUrl(request), ct);
+        return result.ToHttp(filed => filed.Repeated
+            ? TypedResults.Ok(new FiledResponse(filed.Case.Reference, BaseUrl(request) + filed.TrackingPath))
+            : TypedResults.Created($"/api/public/cases/{filed.Case.Reference}",
+                new FiledResponse(filed.Case.Reference, BaseUrl(request) + filed.TrackingPath)));
+    }
+
+    private static async Task<IResult> AddInformationAsync(string reference, string? token, HttpRequest request, TrackCase track,
+        CancellationToken ct)
+    {
+        var (body, files, problem) = await ReadAsync<InformationRequest>(request, ct);
+        return problem ?? (await track.AddInformationAsync(reference, token, body!.Information, files, ct)).ToHttp(v => TypedResults.Ok(v));
+    }
+
+    /// <summary>Reads a JSON body, or multipart with a JSON <c>data</c> part and <c>evidence</c> files.</summary>
+    private static async Task<(T? Body, IReadOnlyList<UploadedFile> Files, IResult? Problem)> ReadAsync<T>(HttpRequest request,
+        CancellationToken ct)
+        where T : class
+    {
+        try
+        {
+            if (request.HasJsonContentType())
+            {
+                var json = await request.ReadFromJsonAsync<T>(Json, ct);
+                return json is null ? (null, [], Bad("The request body is empty.")) : (json, [], null);
+            }
+
+            if (request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(ct);
+                var data = form["data"].ToString();
+                var body = string.IsNullOrWhiteSpace(data) ? null : JsonSerializer.Deserialize<T>(data, Json);
+                return body is null
+                    ? (null, [], Bad("Put the form's fields, as JSON, in a part named 'data'."))
+                    : (body, form.Files.GetFiles("evidence").Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList(), null);
+            }
+
+            return (null, [], TypedResults.Problem("Send application/json or multipart/form-data.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+        catch (JsonException ex)
+        {
+            return (null, [], Bad($"The JSON could not be read: {ex.Message}"));
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            return (null, [], TypedResults.Problem($"The request could not be read: {ex.Message}",
+                statusCode: ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest));
+        }
+    }
+
+    private static IResult Bad(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
+}

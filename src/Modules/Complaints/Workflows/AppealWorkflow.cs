@@ -1,0 +1,56 @@
+using Governance.Platform.Workflows;
+using Governance.Policies.Contracts;
+using Governance.SharedKernel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Complaints.Workflows;
+
+/// <summary>
+/// Block/removal appeal (DESIGN.md section 4, R8, R9): intake screening (or a request for more information,
+/// with a deadline), the Human Rights Code review, the decision, and for a restore the owner's confirmation.
+/// Due dates count business days with the municipality's calendar (R14).
+/// </summary>
+internal static class AppealWorkflow
+{
+    public const string Name = "appeal";
+
+    private static readonly string[] CaseTeam = [StaffRoles.IntegrityCommissioner, StaffRoles.Investigator];
+
+    public static WorkflowDefinition V1 { get; } = WorkflowDefinition.Create(Name, 1)
+        .Stage("intake", s => s.AssignedTo(StaffRoles.Investigator).DueAt(BusinessDays(5))
+            .On("accept", "hr_review", CaseTeam)
+            .On("request_information", "awaiting_information", CaseTeam)
+            .On("close_out_of_scope", "closed", CaseTeam))
+        .Stage("awaiting_information", s => s.DueAt(BusinessDays(10))
+            .On("information_received", "intake")
+            .On("information_overdue", "intake", CaseTeam)
+            .Timer("information_deadline", BusinessDays(10), action: "information_overdue"))
+        .Stage("hr_review", s => s.AssignedTo(StaffRoles.Investigator).DueAt(BusinessDays(10))
+            .On("complete_review", "decision", CaseTeam))
+        .Stage("decision", s => s.AssignedTo(StaffRoles.IntegrityCommissioner).DueAt(BusinessDays(10))
+            .On("uphold", "closed", StaffRoles.IntegrityCommissioner)
+            .On("restore_access", "awaiting_restoration", StaffRoles.IntegrityCommissioner)
+            .On("reinstate_content", "awaiting_restoration", StaffRoles.IntegrityCommissioner)
+            .On("refer_as_complaint", "closed", StaffRoles.IntegrityCommissioner))
+        .Stage("awaiting_restoration", s => s.AssignedTo(StaffRoles.SocialMediaManager).DueAt(BusinessDays(5))
+            .On("confirm_restored", "closed", StaffRoles.SocialMediaManager, StaffRoles.Administrator, StaffRoles.Member))
+        .Final("closed")
+        .Build();
+
+    /// <summary>The end of the n-th business day from now in the case's municipality.</summary>
+    public static WorkflowTime BusinessDays(int days) => async (context, ct) =>
+        (await context.Services.GetRequiredService<IServiceCalendar>()
+            .AddBusinessDaysAsync(context.Instance.MunicipalityId, context.Now, days, ct)).Due;
+
+    /// <summary>What a resident sees of each stage.</summary>
+    public static string PublicStage(string stage) => stage switch
+    {
+        "intake" => "Received – being checked",
+        "awaiting_information" => "Waiting for more information from you",
+        "hr_review" => "Under review",
+        "decision" => "Decision being made",
+        "awaiting_restoration" => "Decided – access or content being restored",
+        "closed" => "Closed",
+        _ => stage,
+    };
+}
