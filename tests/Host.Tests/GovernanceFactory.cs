@@ -22,6 +22,9 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
 {
     public const string Password = "Test-Password-2026!";
 
+    /// <summary>Public form submissions allowed per address per hour; tests share one address.</summary>
+    public int RateLimit { get; init; } = 10_000;
+
     public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(), $"governance-host-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -32,6 +35,7 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Governance", connectionString ?? "");
         builder.UseSetting("Scheduler:PollSeconds", "2");
+        builder.UseSetting("RateLimits:PublicFormsPerHour", RateLimit.ToString());
     }
 
     /// <summary>
