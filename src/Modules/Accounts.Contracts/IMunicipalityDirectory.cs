@@ -8,6 +8,8 @@ public interface IMunicipalityDirectory
     Task<MunicipalityInfo?> FindAsync(Guid id, CancellationToken cancellationToken);
 
     Task<MunicipalityInfo?> FindBySlugAsync(string slug, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MunicipalityInfo>> ListAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A registered social media account, as other modules see it.</summary>

@@ -10,6 +10,10 @@ internal sealed class MunicipalityDirectory(AccountsDbContext db) : IMunicipalit
         => db.Municipalities.IgnoreQueryFilters().AsNoTracking().Where(m => m.Id == id)
             .Select(m => new MunicipalityInfo(m.Id, m.Name, m.Slug, m.TimeZone)).FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<MunicipalityInfo>> ListAsync(CancellationToken cancellationToken)
+        => await db.Municipalities.IgnoreQueryFilters().AsNoTracking().OrderBy(m => m.Name)
+            .Select(m => new MunicipalityInfo(m.Id, m.Name, m.Slug, m.TimeZone)).ToListAsync(cancellationToken);
+
     public Task<MunicipalityInfo?> FindBySlugAsync(string slug, CancellationToken cancellationToken)
         => db.Municipalities.IgnoreQueryFilters().AsNoTracking().Where(m => m.Slug == slug)
             .Select(m => new MunicipalityInfo(m.Id, m.Name, m.Slug, m.TimeZone)).FirstOrDefaultAsync(cancellationToken);

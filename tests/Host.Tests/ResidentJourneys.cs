@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace Governance.Host.Tests;
+
+/// <summary>A resident's journeys, without an account, in a real browser, with axe on every page.</summary>
+public sealed class ResidentJourneys : IClassFixture<Browser>
+{
+    private readonly Browser _browser;
+
+    public ResidentJourneys(Browser browser) => _browser = browser;
+
+    [Fact]
+    public async Task A_resident_files_an_appeal_follows_it_and_adds_information()
+    {
+        var page = await _browser.PageAsync();
+        await Browser.VisitAsync(page, "/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Appeal a block or a removed post" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Appeal a block or a removed post");
+        await Browser.AssertAccessibleAsync(page);
+
+        // Nothing filled in: each problem is said beside its field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my appeal" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#email-error")).ToHaveTextAsync("Enter your e-mail address so we can send you updates.");
+        await Assertions.Expect(page.Locator("#consent-error")).ToHaveTextAsync("Please agree to the privacy notice to continue.");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Not in the list? Describe it (platform and name)").FillAsync("Demo Township on Facebook");
+        await page.GetByLabel("My post or comment was deleted").CheckAsync();
+        await page.GetByLabel("When did it happen?").FillAsync(DateTime.Today.AddDays(-2).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("What had you posted?").FillAsync("The snow plough skipped our street again.");
+        await page.GetByLabel("Disability").CheckAsync();
+        await page.GetByLabel("Screenshots (optional: PNG, JPEG, WebP or PDF, up to 10 MB each)").SetInputFilesAsync(
+            new FilePayload { Name = "comment.png", MimeType = "image/png", Buffer = AccountsApiTests.Png });
+        await page.GetByLabel("Your name (optional)").FillAsync("Robin Resident");
+        await page.GetByLabel("Your e-mail address").FillAsync("robin@example.ca");
+        await page.GetByLabel("I have read the privacy notice and agree").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my appeal" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#filed")).ToContainTextAsync("We received your appeal.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("APL-");
+        await Assertions.Expect(page.Locator("#stage")).ToHaveTextAsync("Received – being checked");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("What would you like to add?").FillAsync("It was posted under the Tuesday road update.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you. We added your information to the case.");
+        await Assertions.Expect(page.Locator("#timeline li")).ToHaveCountAsync(2);
+        await Browser.AssertAccessibleAsync(page);
+
+        // The link is private: without its token the case is not found.
+        var withoutToken = await page.GotoAsync(new Uri(page.Url).AbsolutePath);
+        Assert.Equal(404, withoutToken!.Status);
+    }
+}
