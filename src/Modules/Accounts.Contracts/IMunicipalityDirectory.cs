@@ -14,11 +14,18 @@ public interface IMunicipalityDirectory
 
 /// <summary>A registered social media account, as other modules see it.</summary>
 public sealed record AccountSummary(Guid Id, Guid MunicipalityId, string Platform, string Handle, string OwnerType,
-    string OwnerName, string Classification);
+    string OwnerName, string Classification, string ResponsibleEmail);
 
 /// <summary>How an account was classified on a date (R1), with the criteria that fired.</summary>
 public sealed record AccountClassificationInfo(Guid AccountId, DateTimeOffset Since, string Classification,
     IReadOnlyList<string> FiredCriteria);
+
+/// <summary>A moderation action as an appeal review sees it (R3-R6).</summary>
+public sealed record ModerationRecord(Guid ActionId, string Kind, DateTimeOffset OccurredAt, string RuleCode, string RuleTitle,
+    string ContentAsPosted, IReadOnlyList<string> RiskFlags, int EvidenceFiles);
+
+/// <summary>R8: what an account's blocks show, for the Human Rights Code review's pattern question.</summary>
+public sealed record BlockPattern(int Blocks, int ActiveBlocks, int BlocksLast12Months, int FlaggedActions);
 
 /// <summary>The account registry, for Policies (account house rules) and Complaints (appeal intake).</summary>
 public interface IAccountRegistry
@@ -29,4 +36,9 @@ public interface IAccountRegistry
 
     Task<AccountClassificationInfo?> ClassificationOnAsync(Guid municipalityId, Guid accountId, DateTimeOffset at,
         CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ModerationRecord>> ActionsAgainstAsync(Guid municipalityId, Guid accountId, string handle,
+        CancellationToken cancellationToken);
+
+    Task<BlockPattern> BlockPatternAsync(Guid municipalityId, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -11,7 +11,7 @@ internal sealed class AccountRegistry(AccountsDbContext db) : IAccountRegistry
         => db.Accounts.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.Id == accountId && a.MunicipalityId == municipalityId)
             .Select(a => new AccountSummary(a.Id, a.MunicipalityId, a.Platform.ToString(), a.Handle, a.Owner.ToString(),
-                a.OwnerName, a.Classification.ToString()))
+                a.OwnerName, a.Classification.ToString(), a.ResponsibleEmail))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(Guid municipalityId, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ internal sealed class AccountRegistry(AccountsDbContext db) : IAccountRegistry
             .Where(a => a.MunicipalityId == municipalityId)
             .OrderBy(a => a.Handle)
             .Select(a => new AccountSummary(a.Id, a.MunicipalityId, a.Platform.ToString(), a.Handle, a.Owner.ToString(),
-                a.OwnerName, a.Classification.ToString()))
+                a.OwnerName, a.Classification.ToString(), a.ResponsibleEmail))
             .ToListAsync(cancellationToken);
 
     public async Task<AccountClassificationInfo?> ClassificationOnAsync(Guid municipalityId, Guid accountId, DateTimeOffset at,
@@ -32,5 +32,32 @@ internal sealed class AccountRegistry(AccountsDbContext db) : IAccountRegistry
             ? null
             : new AccountClassificationInfo(accountId, record.Since, record.Classification.ToString(),
                 record.Fired.Split(',', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public async Task<IReadOnlyList<ModerationRecord>> ActionsAgainstAsync(Guid municipalityId, Guid accountId, string handle,
+        CancellationToken cancellationToken)
+    {
+        var wanted = handle.Trim().TrimStart('@');
+        var actions = await db.ModerationActions.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.MunicipalityId == municipalityId && a.AccountId == accountId)
+            .Select(a => new { a.Id, a.Kind, a.OccurredAt, a.RuleCode, a.RuleTitle, a.ContentAsPosted, a.RiskFlags, a.TargetHandle, Files = a.Evidence.Count })
+            .ToListAsync(cancellationToken);
+        return actions
+            .Where(a => string.Equals(a.TargetHandle.TrimStart('@'), wanted, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(a => a.OccurredAt)
+            .Select(a => new ModerationRecord(a.Id, a.Kind.ToString(), a.OccurredAt, a.RuleCode, a.RuleTitle, a.ContentAsPosted,
+                a.RiskFlags.Split(',', StringSplitOptions.RemoveEmptyEntries), a.Files))
+            .ToList();
+    }
+
+    public async Task<BlockPattern> BlockPatternAsync(Guid municipalityId, Guid accountId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var blocks = await db.Blocks.IgnoreQueryFilters().AsNoTracking()
+            .Where(b => b.MunicipalityId == municipalityId && b.AccountId == accountId)
+            .Select(b => new { b.StartedAt, b.EndedAt }).ToListAsync(cancellationToken);
+        var flagged = await db.ModerationActions.IgnoreQueryFilters().AsNoTracking()
+            .CountAsync(a => a.MunicipalityId == municipalityId && a.AccountId == accountId && a.RiskFlags != "", cancellationToken);
+        return new BlockPattern(blocks.Count, blocks.Count(b => b.EndedAt == null), blocks.Count(b => b.StartedAt >= now.AddMonths(-12)), flagged);
     }
 }

@@ -1,6 +1,7 @@
 using Governance.Complaints.Data;
 using Governance.Complaints.Features;
 using Governance.Complaints.Features.Appeals;
+using Governance.Complaints.Features.Staff;
 using Governance.Complaints.Features.Tracking;
 using Governance.Complaints.Workflows;
 using Governance.Platform;
@@ -19,6 +20,7 @@ public static class ComplaintsModule
         services.AddScoped<CaseFiling>();
         services.AddScoped<FileAppeal>();
         services.AddScoped<TrackCase>();
+        services.AddScoped<CaseWork>();
         services.AddSingleton<IWorkflowDefinitionSource>(new WorkflowDefinitionSource([AppealWorkflow.V1]));
         return services;
     }
@@ -26,6 +28,7 @@ public static class ComplaintsModule
     public static IEndpointRouteBuilder MapComplaintsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         PublicEndpoints.Map(endpoints);
+        CaseEndpoints.Map(endpoints);
         return endpoints;
     }
 }

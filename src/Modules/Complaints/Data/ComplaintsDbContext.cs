@@ -22,6 +22,10 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
 
     public DbSet<ReferenceCounter> Counters => Set<ReferenceCounter>();
 
+    public DbSet<HumanRightsReview> Reviews => Set<HumanRightsReview>();
+
+    public DbSet<AppealDecision> Decisions => Set<AppealDecision>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => configurationBuilder.UseGovernanceConventions(Database);
 
@@ -35,6 +39,7 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             e.Property(c => c.ProtectedTrackingToken).HasMaxLength(1000);
             e.Property(c => c.ContactName).HasMaxLength(200);
             e.Property(c => c.ContactEmail).HasMaxLength(256);
+            e.Property(c => c.AssignedToName).HasMaxLength(256);
             e.HasIndex(c => c.Reference).IsUnique();
             e.HasIndex(c => new { c.MunicipalityId, c.SubmissionId }).IsUnique();
             e.HasOne(c => c.Appeal).WithOne().HasForeignKey<AppealDetails>(a => a.CaseId);
@@ -46,6 +51,7 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             e.ToTable($"{Prefix}_appeals");
             e.HasKey(a => a.CaseId);
             e.Property(a => a.AccountDescription).HasMaxLength(500);
+            e.Property(a => a.PlatformHandle).HasMaxLength(200);
             e.Property(a => a.ContentPosted).HasMaxLength(10_000);
             e.Property(a => a.ReasonGiven).HasMaxLength(2000);
             e.Property(a => a.Grounds).HasMaxLength(500);
@@ -64,6 +70,26 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             e.Property(f => f.ContentType).HasMaxLength(100);
             e.Property(f => f.Sha256).HasMaxLength(64);
             e.Property(f => f.UploadedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<HumanRightsReview>(e =>
+        {
+            e.ToTable($"{Prefix}_human_rights_reviews");
+            e.HasKey(r => r.CaseId);
+            e.Property(r => r.Assessments).HasMaxLength(8000);
+            e.Property(r => r.Pattern).HasMaxLength(4000);
+            e.Property(r => r.Finding).HasMaxLength(4000);
+            e.Property(r => r.ReviewedBy).HasMaxLength(256);
+            e.HasOne<Case>().WithOne().HasForeignKey<HumanRightsReview>(r => r.CaseId);
+        });
+        modelBuilder.Entity<AppealDecision>(e =>
+        {
+            e.ToTable($"{Prefix}_appeal_decisions");
+            e.HasKey(d => d.CaseId);
+            e.Property(d => d.Outcome).HasMaxLength(40);
+            e.Property(d => d.Reasons).HasMaxLength(8000);
+            e.Property(d => d.RuleRelied).HasMaxLength(60);
+            e.Property(d => d.DecidedBy).HasMaxLength(256);
+            e.HasOne<Case>().WithOne().HasForeignKey<AppealDecision>(d => d.CaseId);
         });
         modelBuilder.Entity<ReferenceCounter>(e =>
         {

@@ -49,6 +49,11 @@ internal sealed class Case : IMunicipalityOwned
 
     public string ContactEmail { get; set; } = "";
 
+    /// <summary>The staff member working the case, if someone took it.</summary>
+    public Guid? AssignedToUserId { get; set; }
+
+    public string? AssignedToName { get; set; }
+
     public AppealDetails? Appeal { get; set; }
 
     public List<TimelineEntry> Timeline { get; set; } = [];
@@ -73,6 +78,9 @@ internal sealed class AppealDetails
 
     /// <summary>The account as the appellant described it, when not found in the registry.</summary>
     public string? AccountDescription { get; set; }
+
+    /// <summary>The appellant's own handle on that platform, to find the moderation actions taken against them.</summary>
+    public string? PlatformHandle { get; set; }
 
     public AppealSubject Subject { get; set; }
 
@@ -136,6 +144,44 @@ internal sealed class CaseEvidence : IMunicipalityOwned
     public DateTimeOffset UploadedAt { get; set; }
 
     public string UploadedBy { get; set; } = "";
+}
+
+/// <summary>R8: the Human Rights Code impact review of an appeal.</summary>
+internal sealed class HumanRightsReview
+{
+    public Guid CaseId { get; set; }
+
+    /// <summary>Each ground raised and the reviewer's assessment of it, as "code: assessment" lines.</summary>
+    public string Assessments { get; set; } = "";
+
+    /// <summary>What the account's other blocks and removals show.</summary>
+    public string Pattern { get; set; } = "";
+
+    public string Finding { get; set; } = "";
+
+    public bool AdverseEffectFound { get; set; }
+
+    public string ReviewedBy { get; set; } = "";
+
+    public DateTimeOffset ReviewedAt { get; set; }
+}
+
+/// <summary>The decision on an appeal (R9), with the rule relied on (R4).</summary>
+internal sealed class AppealDecision
+{
+    public Guid CaseId { get; set; }
+
+    /// <summary>uphold, restore_access, reinstate_content or refer_as_complaint.</summary>
+    public string Outcome { get; set; } = "";
+
+    public string Reasons { get; set; } = "";
+
+    /// <summary>The house rule (code) the decision relies on.</summary>
+    public string RuleRelied { get; set; } = "";
+
+    public string DecidedBy { get; set; } = "";
+
+    public DateTimeOffset DecidedAt { get; set; }
 }
 
 /// <summary>The last reference number used per kind and year.</summary>

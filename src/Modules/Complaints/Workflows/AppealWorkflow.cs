@@ -16,23 +16,32 @@ internal static class AppealWorkflow
 
     private static readonly string[] CaseTeam = [StaffRoles.IntegrityCommissioner, StaffRoles.Investigator];
 
+    /// <summary>Business days each stage has (R14); the case page explains its deadline from the same numbers.</summary>
+    public static IReadOnlyDictionary<string, int> DueDays { get; } = new Dictionary<string, int>
+    {
+        ["intake"] = 5, ["awaiting_information"] = 10, ["hr_review"] = 10, ["decision"] = 10, ["awaiting_restoration"] = 5,
+    };
+
+    /// <summary>The stage whose actions close the case.</summary>
+    public const string Closed = "closed";
+
     public static WorkflowDefinition V1 { get; } = WorkflowDefinition.Create(Name, 1)
-        .Stage("intake", s => s.AssignedTo(StaffRoles.Investigator).DueAt(BusinessDays(5))
+        .Stage("intake", s => s.AssignedTo(StaffRoles.Investigator).DueAt(BusinessDays(DueDays["intake"]))
             .On("accept", "hr_review", CaseTeam)
             .On("request_information", "awaiting_information", CaseTeam)
             .On("close_out_of_scope", "closed", CaseTeam))
-        .Stage("awaiting_information", s => s.DueAt(BusinessDays(10))
+        .Stage("awaiting_information", s => s.DueAt(BusinessDays(DueDays["awaiting_information"]))
             .On("information_received", "intake")
             .On("information_overdue", "intake", CaseTeam)
-            .Timer("information_deadline", BusinessDays(10), action: "information_overdue"))
-        .Stage("hr_review", s => s.AssignedTo(StaffRoles.Investigator).DueAt(BusinessDays(10))
+            .Timer("information_deadline", BusinessDays(DueDays["awaiting_information"]), action: "information_overdue"))
+        .Stage("hr_review", s => s.AssignedTo(StaffRoles.Investigator).DueAt(BusinessDays(DueDays["hr_review"]))
             .On("complete_review", "decision", CaseTeam))
-        .Stage("decision", s => s.AssignedTo(StaffRoles.IntegrityCommissioner).DueAt(BusinessDays(10))
+        .Stage("decision", s => s.AssignedTo(StaffRoles.IntegrityCommissioner).DueAt(BusinessDays(DueDays["decision"]))
             .On("uphold", "closed", StaffRoles.IntegrityCommissioner)
             .On("restore_access", "awaiting_restoration", StaffRoles.IntegrityCommissioner)
             .On("reinstate_content", "awaiting_restoration", StaffRoles.IntegrityCommissioner)
             .On("refer_as_complaint", "closed", StaffRoles.IntegrityCommissioner))
-        .Stage("awaiting_restoration", s => s.AssignedTo(StaffRoles.SocialMediaManager).DueAt(BusinessDays(5))
+        .Stage("awaiting_restoration", s => s.AssignedTo(StaffRoles.SocialMediaManager).DueAt(BusinessDays(DueDays["awaiting_restoration"]))
             .On("confirm_restored", "closed", StaffRoles.SocialMediaManager, StaffRoles.Administrator, StaffRoles.Member))
         .Final("closed")
         .Build();

@@ -18,6 +18,9 @@ internal sealed class FileAppealRequest
     [MaxLength(500, ErrorMessage = "Describe the account in at most 500 characters.")]
     public string? AccountDescription { get; init; }
 
+    [MaxLength(200, ErrorMessage = "Keep your handle under 200 characters.")]
+    public string? PlatformHandle { get; init; }
+
     [Required(ErrorMessage = "Tell us what happened.")]
     public AppealSubject? Subject { get; init; }
 
@@ -132,6 +135,7 @@ internal sealed class FileAppeal(IMunicipalityDirectory municipalities, IAccount
             {
                 AccountId = account?.Id,
                 AccountDescription = account is null ? request.AccountDescription?.Trim() : $"{account.Handle} ({account.Platform})",
+                PlatformHandle = string.IsNullOrWhiteSpace(request.PlatformHandle) ? null : request.PlatformHandle.Trim(),
                 Subject = request.Subject!.Value,
                 HappenedOn = request.HappenedOn!.Value,
                 ContentPosted = request.ContentPosted?.Trim(),

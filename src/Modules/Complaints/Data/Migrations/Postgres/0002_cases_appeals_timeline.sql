@@ -1,4 +1,5 @@
--- Cases with their reference numbers and tracking tokens, appeal details (R8, R9), the timeline and evidence.
+-- Cases with their reference numbers and tracking tokens, appeal details (R8, R9), Human Rights Code reviews,
+-- decisions, the timeline and evidence.
 
 CREATE TABLE complaints_cases (
     "Id" uuid NOT NULL,
@@ -12,6 +13,8 @@ CREATE TABLE complaints_cases (
     "SubmissionId" uuid,
     "ContactName" character varying(200) NOT NULL,
     "ContactEmail" character varying(256) NOT NULL,
+    "AssignedToUserId" uuid,
+    "AssignedToName" character varying(256),
     CONSTRAINT "PK_complaints_cases" PRIMARY KEY ("Id")
 );
 
@@ -22,10 +25,22 @@ CREATE TABLE complaints_reference_counters (
     CONSTRAINT "PK_complaints_reference_counters" PRIMARY KEY ("Prefix", "Year")
 );
 
+CREATE TABLE complaints_appeal_decisions (
+    "CaseId" uuid NOT NULL,
+    "Outcome" character varying(40) NOT NULL,
+    "Reasons" character varying(8000) NOT NULL,
+    "RuleRelied" character varying(60) NOT NULL,
+    "DecidedBy" character varying(256) NOT NULL,
+    "DecidedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_complaints_appeal_decisions" PRIMARY KEY ("CaseId"),
+    CONSTRAINT "FK_complaints_appeal_decisions_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES complaints_cases ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE complaints_appeals (
     "CaseId" uuid NOT NULL,
     "AccountId" uuid,
     "AccountDescription" character varying(500),
+    "PlatformHandle" character varying(200),
     "Subject" integer NOT NULL,
     "HappenedOn" date NOT NULL,
     "ContentPosted" character varying(10000),
@@ -48,6 +63,18 @@ CREATE TABLE complaints_evidence (
     "UploadedBy" character varying(256) NOT NULL,
     CONSTRAINT "PK_complaints_evidence" PRIMARY KEY ("Id"),
     CONSTRAINT "FK_complaints_evidence_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES complaints_cases ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE complaints_human_rights_reviews (
+    "CaseId" uuid NOT NULL,
+    "Assessments" character varying(8000) NOT NULL,
+    "Pattern" character varying(4000) NOT NULL,
+    "Finding" character varying(4000) NOT NULL,
+    "AdverseEffectFound" boolean NOT NULL,
+    "ReviewedBy" character varying(256) NOT NULL,
+    "ReviewedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_complaints_human_rights_reviews" PRIMARY KEY ("CaseId"),
+    CONSTRAINT "FK_complaints_human_rights_reviews_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES complaints_cases ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE complaints_timeline (

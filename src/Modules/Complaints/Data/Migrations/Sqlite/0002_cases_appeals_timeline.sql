@@ -1,4 +1,5 @@
--- Cases with their reference numbers and tracking tokens, appeal details (R8, R9), the timeline and evidence.
+-- Cases with their reference numbers and tracking tokens, appeal details (R8, R9), Human Rights Code reviews,
+-- decisions, the timeline and evidence.
 
 CREATE TABLE "complaints_cases" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_complaints_cases" PRIMARY KEY,
@@ -11,7 +12,9 @@ CREATE TABLE "complaints_cases" (
     "ProtectedTrackingToken" TEXT NOT NULL,
     "SubmissionId" TEXT NULL,
     "ContactName" TEXT NOT NULL,
-    "ContactEmail" TEXT NOT NULL
+    "ContactEmail" TEXT NOT NULL,
+    "AssignedToUserId" TEXT NULL,
+    "AssignedToName" TEXT NULL
 );
 
 CREATE TABLE "complaints_reference_counters" (
@@ -21,10 +24,21 @@ CREATE TABLE "complaints_reference_counters" (
     CONSTRAINT "PK_complaints_reference_counters" PRIMARY KEY ("Prefix", "Year")
 );
 
+CREATE TABLE "complaints_appeal_decisions" (
+    "CaseId" TEXT NOT NULL CONSTRAINT "PK_complaints_appeal_decisions" PRIMARY KEY,
+    "Outcome" TEXT NOT NULL,
+    "Reasons" TEXT NOT NULL,
+    "RuleRelied" TEXT NOT NULL,
+    "DecidedBy" TEXT NOT NULL,
+    "DecidedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_complaints_appeal_decisions_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "complaints_cases" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "complaints_appeals" (
     "CaseId" TEXT NOT NULL CONSTRAINT "PK_complaints_appeals" PRIMARY KEY,
     "AccountId" TEXT NULL,
     "AccountDescription" TEXT NULL,
+    "PlatformHandle" TEXT NULL,
     "Subject" INTEGER NOT NULL,
     "HappenedOn" TEXT NOT NULL,
     "ContentPosted" TEXT NULL,
@@ -45,6 +59,17 @@ CREATE TABLE "complaints_evidence" (
     "UploadedAt" INTEGER NOT NULL,
     "UploadedBy" TEXT NOT NULL,
     CONSTRAINT "FK_complaints_evidence_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "complaints_cases" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "complaints_human_rights_reviews" (
+    "CaseId" TEXT NOT NULL CONSTRAINT "PK_complaints_human_rights_reviews" PRIMARY KEY,
+    "Assessments" TEXT NOT NULL,
+    "Pattern" TEXT NOT NULL,
+    "Finding" TEXT NOT NULL,
+    "AdverseEffectFound" INTEGER NOT NULL,
+    "ReviewedBy" TEXT NOT NULL,
+    "ReviewedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_complaints_human_rights_reviews_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "complaints_cases" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "complaints_timeline" (

@@ -1,0 +1,56 @@
+using Governance.Accounts.Contracts;
+
+namespace Governance.Complaints.Features.Staff;
+
+internal sealed record CaseSummary(string Reference, string Kind, string Status, string Stage, DateTimeOffset SubmittedAt,
+    DateTimeOffset? DueAt, string? AssignedTo, bool Overdue);
+
+internal sealed record StaffTimelineEntry(DateTimeOffset At, string Visibility, string Text, string By);
+
+internal sealed record EvidenceView(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+internal sealed record DeadlineView(DateTimeOffset Due, IReadOnlyList<string> Steps);
+
+internal sealed record AppealView(string Account, Guid? AccountId, string? PlatformHandle, string Subject, DateOnly HappenedOn,
+    string? ContentPosted, string? ReasonGiven, IReadOnlyList<string> Grounds, string ContactName, string ContactEmail);
+
+/// <summary>What intake screening needs to see (DESIGN.md section 4): the account then, the rules then, the actions taken.</summary>
+internal sealed record IntakeContext(string? ClassificationOnDate, IReadOnlyList<string> FiredCriteria, string? HouseRulesInForce,
+    string? HouseRulesUrl, IReadOnlyList<ModerationRecord> ActionsAgainst, BlockPattern? Pattern);
+
+internal sealed record ReviewView(string Assessments, string Pattern, string Finding, bool AdverseEffectFound, string ReviewedBy,
+    DateTimeOffset ReviewedAt);
+
+internal sealed record DecisionView(string Outcome, string Reasons, string RuleRelied, string DecidedBy, DateTimeOffset DecidedAt);
+
+internal sealed record CaseDetail(string Reference, string Kind, string Status, string Stage, DateTimeOffset SubmittedAt,
+    string? AssignedTo, AppealView? Appeal, IntakeContext? Intake, ReviewView? Review, DecisionView? Decision,
+    DeadlineView? Deadline, IReadOnlyList<string> AllowedActions, IReadOnlyList<StaffTimelineEntry> Timeline,
+    IReadOnlyList<EvidenceView> Evidence);
+
+internal sealed record GroundAssessment(string Ground, string Assessment);
+
+/// <summary>The body of a workflow action. Each action uses the fields it needs.</summary>
+internal sealed class CaseActionRequest
+{
+    /// <summary>An internal note recorded with the step.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>For request_information and closing: what the resident is told.</summary>
+    public string? MessageToResident { get; init; }
+
+    /// <summary>For complete_review (R8): each ground raised and its assessment.</summary>
+    public List<GroundAssessment> Assessments { get; init; } = [];
+
+    public string? Pattern { get; init; }
+
+    public string? Finding { get; init; }
+
+    public bool AdverseEffectFound { get; init; }
+
+    /// <summary>For a decision: the reasons, in plain words.</summary>
+    public string? Reasons { get; init; }
+
+    /// <summary>For a decision (R4): the code of the house rule relied on.</summary>
+    public string? RuleRelied { get; init; }
+}

@@ -1,0 +1,408 @@
+using Governance.Accounts.Contracts;
+using Governance.Complaints.Data;
+using Governance.Complaints.Domain;
+using Governance.Complaints.Workflows;
+using Governance.Platform.Audit;
+using Governance.Platform.Mail;
+using Governance.Platform.Workflows;
+using Governance.Policies.Contracts;
+using Governance.SharedKernel;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Complaints.Features.Staff;
+
+/// <summary>
+/// Staff work on appeals: queues, the case page, and every workflow step with the data it records. Only the
+/// case team sees a case; every read and change is audited.
+/// </summary>
+internal sealed class CaseWork(
+    ComplaintsDbContext db,
+    WorkflowRuntime workflows,
+    ICurrentActor actor,
+    IAccountRegistry accounts,
+    IPolicyCatalog policies,
+    IServiceCalendar calendar,
+    Platform.Outbox.Outbox outbox,
+    AuditTrail audit,
+    IDataProtectionProvider protection,
+    Microsoft.AspNetCore.Http.IHttpContextAccessor http,
+    TimeProvider clock)
+{
+    /// <summary>Who may open an appeal: the case team, and the account's managers for restoring access.</summary>
+    public static readonly string[] AppealReaders =
+        [StaffRoles.IntegrityCommissioner, StaffRoles.Investigator, StaffRoles.SocialMediaManager, StaffRoles.Administrator];
+
+    private bool CanRead(Case found) => found.Kind == CaseKind.Appeal && AppealReaders.Any(actor.IsInRole);
+
+    public async Task<IReadOnlyList<CaseSummary>> QueueAsync(string? kind, string? stage, string? assignee, bool? overdue,
+        CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await (from c in db.Cases.AsNoTracking()
+                          join i in db.Set<WorkflowInstance>() on c.Reference equals i.CorrelationId
+                          select new
+                          {
+                              c.Reference, c.Kind, c.Status, i.Stage, c.SubmittedAt, c.AssignedToUserId, c.AssignedToName, InstanceId = i.Id,
+                              Due = db.Set<WorkflowBookmark>().Where(b => b.InstanceId == i.Id && b.ConsumedAt == null && b.Kind == BookmarkKind.Task)
+                                  .Select(b => b.DueAt).FirstOrDefault(),
+                          }).ToListAsync(ct);
+        var visible = rows.Where(r => r.Kind == CaseKind.Appeal && AppealReaders.Any(actor.IsInRole));
+        if (Enum.TryParse<CaseKind>(kind, ignoreCase: true, out var k))
+        {
+            visible = visible.Where(r => r.Kind == k);
+        }
+
+        if (!string.IsNullOrEmpty(stage))
+        {
+            visible = visible.Where(r => r.Stage == stage);
+        }
+
+        visible = assignee switch
+        {
+            "me" => visible.Where(r => r.AssignedToUserId == actor.UserId),
+            "unassigned" => visible.Where(r => r.AssignedToUserId == null),
+            _ => visible,
+        };
+        if (overdue == true)
+        {
+            visible = visible.Where(r => r.Due < now);
+        }
+
+        return visible.OrderBy(r => r.Due ?? DateTimeOffset.MaxValue)
+            .Select(r => new CaseSummary(r.Reference, r.Kind.ToString(), r.Status.ToString(), r.Stage, r.SubmittedAt, r.Due,
+                r.AssignedToName, r.Due < now && r.Status == CaseStatus.Open))
+            .ToList();
+    }
+
+    public async Task<Result<CaseDetail>> DetailAsync(string reference, CancellationToken ct)
+    {
+        var found = await LoadAsync(reference, ct);
+        if (found is null)
+        {
+            return Result<CaseDetail>.NotFound();
+        }
+
+        if (!CanRead(found))
+        {
+            return Result<CaseDetail>.Forbidden("Your role does not give access to this case.");
+        }
+
+        audit.Record(db, "case.read", "Case", found.Reference, found.MunicipalityId);
+        await db.SaveChangesAsync(ct);
+        return Result<CaseDetail>.Ok(await ToDetailAsync(found, ct));
+    }
+
+    public async Task<Result<IReadOnlyList<string>>> AllowedActionsAsync(string reference, CancellationToken ct)
+    {
+        var found = await LoadAsync(reference, ct);
+        if (found is null)
+        {
+            return Result<IReadOnlyList<string>>.NotFound();
+        }
+
+        if (!CanRead(found))
+        {
+            return Result<IReadOnlyList<string>>.Forbidden("Your role does not give access to this case.");
+        }
+
+        var instance = await InstanceAsync(found, ct);
+        return Result<IReadOnlyList<string>>.Ok(instance is null ? [] : workflows.AllowedActions(instance));
+    }
+
+    /// <summary>Takes one workflow step with what it records; another stage's action is a conflict (409).</summary>
+    public async Task<Result<CaseDetail>> TakeActionAsync(string reference, string action, CaseActionRequest request,
+        CancellationToken ct)
+    {
+        var found = await LoadAsync(reference, ct);
+        if (found is null)
+        {
+            return Result<CaseDetail>.NotFound();
+        }
+
+        if (!CanRead(found))
+        {
+            return Result<CaseDetail>.Forbidden("Your role does not give access to this case.");
+        }
+
+        var instance = await InstanceAsync(found, ct);
+        if (instance is null || instance.Status != WorkflowStatus.Running)
+        {
+            return Result<CaseDetail>.Conflict("This case is not open for work.");
+        }
+
+        var step = workflows.DefinitionOf(instance).Stage(instance.Stage).Actions.GetValueOrDefault(action);
+        if (step is null)
+        {
+            return Result<CaseDetail>.Conflict($"'{action}' is not possible while the case is at '{instance.Stage}'.");
+        }
+
+        if (step.AllowedRoles.Count > 0 && !step.AllowedRoles.Any(actor.IsInRole))
+        {
+            return Result<CaseDetail>.Forbidden($"Your role may not '{action}'.");
+        }
+
+        var errors = await RecordStepAsync(found, action, request, ct);
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return Result<CaseDetail>.Invalid(errors);
+        }
+
+        if (step.TargetStage == AppealWorkflow.Closed)
+        {
+            found.Status = CaseStatus.Closed;
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Note))
+        {
+            AddTimeline(found, Visibility.Internal, request.Note.Trim());
+        }
+
+        audit.Record(db, $"case.{action}", "Case", found.Reference, found.MunicipalityId);
+        var result = await workflows.ResumeAsync(db, instance.Id, action, ct);
+        return result.Outcome switch
+        {
+            ResumeOutcome.Transitioned => Result<CaseDetail>.Ok(await ToDetailAsync(found, ct)),
+            ResumeOutcome.Forbidden => Result<CaseDetail>.Forbidden(result.Message ?? "Not allowed."),
+            ResumeOutcome.Faulted => Result<CaseDetail>.Conflict("The step failed and was recorded as an incident; nothing changed. Try again."),
+            _ => Result<CaseDetail>.Conflict(result.Message ?? "Someone else moved this case first; reload it."),
+        };
+    }
+
+    public async Task<Result<CaseDetail>> AssignToMeAsync(string reference, CancellationToken ct)
+    {
+        var found = await LoadAsync(reference, ct);
+        if (found is null)
+        {
+            return Result<CaseDetail>.NotFound();
+        }
+
+        if (!CanRead(found) || !(actor.IsInRole(StaffRoles.IntegrityCommissioner) || actor.IsInRole(StaffRoles.Investigator)))
+        {
+            return Result<CaseDetail>.Forbidden("Only the case team can take a case.");
+        }
+
+        found.AssignedToUserId = actor.UserId;
+        found.AssignedToName = actor.Name;
+        AddTimeline(found, Visibility.Internal, $"{actor.Name} took the case.");
+        audit.Record(db, "case.assigned", "Case", found.Reference, found.MunicipalityId, actor.Name);
+        await db.SaveChangesAsync(ct);
+        return Result<CaseDetail>.Ok(await ToDetailAsync(found, ct));
+    }
+
+    public async Task<Result<CaseDetail>> AddNoteAsync(string reference, string? text, bool shareWithParties, CancellationToken ct)
+    {
+        var found = await LoadAsync(reference, ct);
+        if (found is null)
+        {
+            return Result<CaseDetail>.NotFound();
+        }
+
+        if (!CanRead(found))
+        {
+            return Result<CaseDetail>.Forbidden("Your role does not give access to this case.");
+        }
+
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
+        {
+            return Result<CaseDetail>.Invalid("text", "Write a note of up to 4,000 characters.");
+        }
+
+        AddTimeline(found, shareWithParties ? Visibility.Parties : Visibility.Internal, text.Trim());
+        audit.Record(db, "case.note", "Case", found.Reference, found.MunicipalityId, shareWithParties ? "shared" : "internal");
+        await db.SaveChangesAsync(ct);
+        return Result<CaseDetail>.Ok(await ToDetailAsync(found, ct));
+    }
+
+    /// <summary>Checks and records what a step needs; returns field errors, or none.</summary>
+    private async Task<Dictionary<string, string[]>> RecordStepAsync(Case found, string action, CaseActionRequest request,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [message];
+        if ((request.Note?.Length ?? 0) > 4000 || (request.MessageToResident?.Length ?? 0) > 4000)
+        {
+            Error("note", "Keep notes and messages under 4,000 characters.");
+            return errors;
+        }
+
+        var now = clock.GetUtcNow();
+        switch (action)
+        {
+            case "request_information":
+            case "close_out_of_scope":
+                if (string.IsNullOrWhiteSpace(request.MessageToResident))
+                {
+                    Error("messageToResident", "Write what the resident is told, in plain words.");
+                    break;
+                }
+
+                var lead = action == "request_information" ? "We need more information:" : "We closed your appeal:";
+                AddTimeline(found, Visibility.Public, $"{lead} {request.MessageToResident.Trim()}");
+                MailResident(found, action == "request_information" ? "We need more information about your appeal" : "Your appeal is closed",
+                    $"{lead}\n\n{request.MessageToResident.Trim()}");
+                break;
+
+            case "complete_review":
+                var grounds = found.Appeal?.Grounds.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+                var missing = grounds.Where(g => request.Assessments.All(a => a.Ground != g || string.IsNullOrWhiteSpace(a.Assessment))).ToList();
+                if (missing.Count > 0)
+                {
+                    Error("assessments", $"Assess each ground the appellant raised: {string.Join(", ", missing.Select(HumanRightsGrounds.Label))}.");
+                }
+
+                if (request.Assessments.Any(a => !HumanRightsGrounds.IsKnown(a.Ground) || a.Assessment.Length > 2000))
+                {
+                    Error("assessments", "Each assessment names a Human Rights Code ground and has at most 2,000 characters.");
+                }
+
+                if (string.IsNullOrWhiteSpace(request.Pattern) || request.Pattern.Length > 4000)
+                {
+                    Error("pattern", "Describe what the account's other blocks and removals show.");
+                }
+
+                if (string.IsNullOrWhiteSpace(request.Finding) || request.Finding.Length > 4000)
+                {
+                    Error("finding", "Write the finding.");
+                }
+
+                if (errors.Count == 0)
+                {
+                    db.Reviews.Add(new HumanRightsReview
+                    {
+                        CaseId = found.Id,
+                        Assessments = string.Join('\n', request.Assessments.Select(a => $"{a.Ground}: {a.Assessment.Trim()}")),
+                        Pattern = request.Pattern!.Trim(), Finding = request.Finding!.Trim(), AdverseEffectFound = request.AdverseEffectFound,
+                        ReviewedBy = actor.Name, ReviewedAt = now,
+                    });
+                    AddTimeline(found, Visibility.Public, "The Human Rights Code review is complete.");
+                }
+
+                break;
+
+            case "uphold":
+            case "restore_access":
+            case "reinstate_content":
+            case "refer_as_complaint":
+                if (string.IsNullOrWhiteSpace(request.Reasons) || request.Reasons.Length > 8000)
+                {
+                    Error("reasons", "Give the reasons for the decision.");
+                }
+
+                var rules = await policies.RulesAsync(found.MunicipalityId, ct);
+                if (string.IsNullOrWhiteSpace(request.RuleRelied) || rules.All(r => r.Code != request.RuleRelied))
+                {
+                    Error("ruleRelied", "Name the house rule the decision relies on (R4: a decision rests on a rule, not an opinion).");
+                }
+
+                if (errors.Count == 0)
+                {
+                    db.Decisions.Add(new AppealDecision
+                    {
+                        CaseId = found.Id, Outcome = action, Reasons = request.Reasons!.Trim(), RuleRelied = request.RuleRelied!,
+                        DecidedBy = actor.Name, DecidedAt = now,
+                    });
+                    var said = action switch
+                    {
+                        "uphold" => "The decision is to keep the action that was taken.",
+                        "restore_access" => "The decision is to restore your access. The account will confirm when it is done.",
+                        "reinstate_content" => "The decision is to put your content back. The account will confirm when it is done.",
+                        _ => "Your appeal is referred to the Integrity Commissioner as a Code of Conduct complaint.",
+                    };
+                    AddTimeline(found, Visibility.Public, $"{said} Reasons: {request.Reasons!.Trim()}");
+                    MailResident(found, "A decision on your appeal", $"{said}\n\nReasons:\n{request.Reasons!.Trim()}");
+                    if (found.Appeal?.AccountId is { } accountId && await accounts.FindAsync(found.MunicipalityId, accountId, ct) is { } account
+                        && account.ResponsibleEmail.Length > 0)
+                    {
+                        outbox.Mail(db, new OutgoingMail(account.ResponsibleEmail, $"Appeal decision {found.Reference} for {account.Handle}",
+                            $"A decision was made on appeal {found.Reference} about {account.Handle}.\n\n{said}\n\nReasons:\n{request.Reasons!.Trim()}\n"
+                            + (action is "restore_access" or "reinstate_content" ? "\nPlease do it and confirm in Governance.\n" : "")), found.MunicipalityId);
+                    }
+                }
+
+                break;
+
+            case "confirm_restored":
+                AddTimeline(found, Visibility.Public, "The account confirmed your access or content is restored. Your appeal is closed.");
+                MailResident(found, "Your appeal is closed", "The account confirmed your access or content is restored.");
+                break;
+
+            case "accept":
+                AddTimeline(found, Visibility.Public, "Your appeal passed the first check and is under review.");
+                break;
+        }
+
+        return errors;
+    }
+
+    private void MailResident(Case found, string subject, string body)
+    {
+        var token = protection.CreateProtector("Governance.Complaints.TrackingToken").Unprotect(found.ProtectedTrackingToken);
+        var request = http.HttpContext?.Request;
+        var link = $"{(request is null ? "" : PublicEndpoints.BaseUrl(request))}/track/{found.Reference}?token={token}";
+        outbox.Mail(db, new OutgoingMail(found.ContactEmail, $"{subject} ({found.Reference})",
+            $"{body}\n\nFollow your case here (keep this link private):\n{link}\n"), found.MunicipalityId);
+    }
+
+    private Task<Case?> LoadAsync(string reference, CancellationToken ct)
+        => CaseReferences.IsWellFormed(reference)
+            ? db.Cases.Include(c => c.Appeal).FirstOrDefaultAsync(c => c.Reference == reference, ct)
+            : Task.FromResult<Case?>(null);
+
+    private Task<WorkflowInstance?> InstanceAsync(Case found, CancellationToken ct)
+        => db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.CorrelationId == found.Reference, ct);
+
+    private void AddTimeline(Case found, Visibility visibility, string text) => db.Timeline.Add(new TimelineEntry
+    {
+        Id = Guid.NewGuid(), CaseId = found.Id, MunicipalityId = found.MunicipalityId, At = clock.GetUtcNow(),
+        Visibility = visibility, Text = text, By = actor.Name,
+    });
+
+    private async Task<CaseDetail> ToDetailAsync(Case found, CancellationToken ct)
+    {
+        var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.CorrelationId == found.Reference, ct);
+        var task = instance is null ? null : await db.Set<WorkflowBookmark>().AsNoTracking()
+            .FirstOrDefaultAsync(b => b.InstanceId == instance.Id && b.ConsumedAt == null && b.Kind == BookmarkKind.Task, ct);
+        DeadlineView? deadline = null;
+        if (task is not null && AppealWorkflow.DueDays.TryGetValue(task.Stage, out var days))
+        {
+            var explained = await calendar.AddBusinessDaysAsync(found.MunicipalityId, task.CreatedAt, days, ct);
+            deadline = new DeadlineView(explained.Due, explained.Steps);
+        }
+
+        var appeal = found.Appeal;
+        IntakeContext? intake = null;
+        if (appeal is not null)
+        {
+            var happened = appeal.HappenedOn.ToDateTime(new TimeOnly(23, 59));
+            var classification = appeal.AccountId is { } id
+                ? await accounts.ClassificationOnAsync(found.MunicipalityId, id, new DateTimeOffset(happened, TimeSpan.Zero), ct)
+                : null;
+            var rules = await policies.HouseRulesInForceAsync(found.MunicipalityId, appeal.AccountId, appeal.HappenedOn, ct);
+            var against = appeal.AccountId is { } accountId && !string.IsNullOrWhiteSpace(appeal.PlatformHandle)
+                ? await accounts.ActionsAgainstAsync(found.MunicipalityId, accountId, appeal.PlatformHandle, ct)
+                : [];
+            var pattern = appeal.AccountId is { } a ? await accounts.BlockPatternAsync(found.MunicipalityId, a, clock.GetUtcNow(), ct) : null;
+            intake = new IntakeContext(classification?.Classification, classification?.FiredCriteria ?? [],
+                rules is null ? null : $"{rules.Title}, version {rules.Number} (in force from {rules.EffectiveFrom:d MMM yyyy})",
+                rules?.PublicUrl, against, pattern);
+        }
+
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == found.Id, ct);
+        var decision = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == found.Id, ct);
+        var timeline = await db.Timeline.AsNoTracking().Where(t => t.CaseId == found.Id).OrderBy(t => t.At)
+            .Select(t => new StaffTimelineEntry(t.At, t.Visibility.ToString(), t.Text, t.By)).ToListAsync(ct);
+        var files = await db.Evidence.AsNoTracking().Where(e => e.CaseId == found.Id)
+            .Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt)).ToListAsync(ct);
+        return new CaseDetail(found.Reference, found.Kind.ToString(), found.Status.ToString(), instance?.Stage ?? "", found.SubmittedAt,
+            found.AssignedToName,
+            appeal is null ? null : new AppealView(appeal.AccountDescription ?? "", appeal.AccountId, appeal.PlatformHandle,
+                appeal.Subject.ToString(), appeal.HappenedOn, appeal.ContentPosted, appeal.ReasonGiven,
+                appeal.Grounds.Split(',', StringSplitOptions.RemoveEmptyEntries), found.ContactName, found.ContactEmail),
+            intake,
+            review is null ? null : new ReviewView(review.Assessments, review.Pattern, review.Finding, review.AdverseEffectFound, review.ReviewedBy, review.ReviewedAt),
+            decision is null ? null : new DecisionView(decision.Outcome, decision.Reasons, decision.RuleRelied, decision.DecidedBy, decision.DecidedAt),
+            deadline, instance is null ? [] : workflows.AllowedActions(instance), timeline, files);
+    }
+}
