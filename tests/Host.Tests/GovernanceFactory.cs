@@ -22,6 +22,9 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
 {
     public const string Password = "Test-Password-2026!";
 
+    /// <summary>A clock the test moves, instead of the system clock.</summary>
+    public Testing.FakeClock? Clock { get; init; }
+
     /// <summary>Public form submissions allowed per address per hour; tests share one address.</summary>
     public int RateLimit { get; init; } = 10_000;
 
@@ -36,6 +39,10 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         builder.UseSetting("ConnectionStrings:Governance", connectionString ?? "");
         builder.UseSetting("Scheduler:PollSeconds", "2");
         builder.UseSetting("RateLimits:PublicFormsPerHour", RateLimit.ToString());
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ internal sealed class CaseWork(
     WorkflowRuntime workflows,
     ICurrentActor actor,
     IAccountRegistry accounts,
+    IMunicipalityDirectory municipalities,
     IPolicyCatalog policies,
     IServiceCalendar calendar,
     Platform.Outbox.Outbox outbox,
@@ -375,9 +376,11 @@ internal sealed class CaseWork(
         IntakeContext? intake = null;
         if (appeal is not null)
         {
-            var happened = appeal.HappenedOn.ToDateTime(new TimeOnly(23, 59));
+            // The end of the day it happened, in the municipality's time zone.
+            var zone = TimeZoneInfo.FindSystemTimeZoneById((await municipalities.FindAsync(found.MunicipalityId, ct))?.TimeZone ?? "America/Toronto");
+            var endOfDay = appeal.HappenedOn.ToDateTime(new TimeOnly(23, 59, 59));
             var classification = appeal.AccountId is { } id
-                ? await accounts.ClassificationOnAsync(found.MunicipalityId, id, new DateTimeOffset(happened, TimeSpan.Zero), ct)
+                ? await accounts.ClassificationOnAsync(found.MunicipalityId, id, new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay)), ct)
                 : null;
             var rules = await policies.HouseRulesInForceAsync(found.MunicipalityId, appeal.AccountId, appeal.HappenedOn, ct);
             var against = appeal.AccountId is { } accountId && !string.IsNullOrWhiteSpace(appeal.PlatformHandle)
