@@ -52,3 +52,59 @@ public sealed class ResidentJourneys : IClassFixture<Browser>
         Assert.Equal(404, withoutToken!.Status);
     }
 }
+
+/// <summary>The appeal from both sides: the resident files, the Integrity Commissioner decides, the resident sees it.</summary>
+public sealed class AppealDecisionJourney : IClassFixture<Browser>
+{
+    private readonly Browser _browser;
+
+    public AppealDecisionJourney(Browser browser) => _browser = browser;
+
+    [Fact]
+    public async Task A_resident_files_an_appeal_the_commissioner_decides_it_and_the_resident_sees_the_decision()
+    {
+        var resident = await _browser.PageAsync();
+        await resident.GotoAsync("/appeal/demo-township");
+        await resident.GetByLabel("Not in the list? Describe it (platform and name)").FillAsync("Demo Township on X");
+        await resident.GetByLabel("I was blocked").CheckAsync();
+        await resident.GetByLabel("When did it happen?").FillAsync(DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"));
+        await resident.GetByLabel("Your e-mail address").FillAsync("sam@example.ca");
+        await resident.GetByLabel("I have read the privacy notice and agree").CheckAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "Send my appeal" }).ClickAsync();
+        await Assertions.Expect(resident.Locator("#filed")).ToBeVisibleAsync();
+        var trackingUrl = resident.Url.Replace("&filed=true", "", StringComparison.Ordinal);
+        var reference = new Uri(trackingUrl).AbsolutePath.Split('/').Last();
+
+        var ic = await _browser.PageAsync("ic@demo.test");
+        await Browser.VisitAsync(ic, "/cases");
+        await ic.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(ic.Locator("#stage")).ToHaveTextAsync("intake");
+        await Browser.AssertAccessibleAsync(ic);
+
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Take this case" }).ClickAsync();
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Accept for review" }).ClickAsync();
+        await Assertions.Expect(ic.Locator("#stage")).ToHaveTextAsync("hr review");
+        await ic.GetByLabel("What the account's other blocks and removals show").FillAsync("No other blocks on this account.");
+        await ic.GetByLabel("Finding").FillAsync("No grounds were raised and none appear in the record.");
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Complete the Human Rights Code review" }).ClickAsync();
+        await Assertions.Expect(ic.Locator("#stage")).ToHaveTextAsync("decision");
+        await Browser.AssertAccessibleAsync(ic);
+
+        // A decision without a rule is refused and says why.
+        await ic.GetByLabel("Restore access (unblock)").CheckAsync();
+        await ic.GetByLabel("Reasons (the resident and the account owner will read them)").FillAsync("Asking about snow clearing breaks no rule.");
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Assertions.Expect(ic.Locator("#problems")).ToContainTextAsync("house rule");
+        await Browser.AssertAccessibleAsync(ic);
+
+        await ic.GetByLabel("Restore access (unblock)").CheckAsync();
+        await ic.GetByLabel("House rule the decision relies on").SelectOptionAsync(new SelectOptionValue { Label = "Off-topic" });
+        await ic.GetByLabel("Reasons (the resident and the account owner will read them)").FillAsync("Asking about snow clearing breaks no rule.");
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Assertions.Expect(ic.Locator("#stage")).ToHaveTextAsync("awaiting restoration");
+
+        await Browser.VisitAsync(resident, trackingUrl);
+        await Assertions.Expect(resident.Locator("#stage")).ToHaveTextAsync("Decided – access or content being restored");
+        await Assertions.Expect(resident.Locator("#timeline")).ToContainTextAsync("The decision is to restore your access.");
+    }
+}
