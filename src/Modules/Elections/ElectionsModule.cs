@@ -1,3 +1,4 @@
+using Governance.Elections.Contracts;
 using Governance.Elections.Data;
 using Governance.Platform;
 using Microsoft.AspNetCore.Routing;
@@ -5,11 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Elections;
 
+/// <summary>Elections: the R12 calendar and complaint blackout (and, with its issue, campaign plans and scrubbing).</summary>
 public static class ElectionsModule
 {
     public static IServiceCollection AddElectionsModule(this IServiceCollection services)
     {
         services.AddModuleDatabase<ElectionsDbContext>("Elections", ElectionsDbContext.Prefix);
+        services.AddScoped<IElectionCalendar, ElectionCalendarService>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Governance.Elections.Domain;
 using Governance.Platform.Data;
 using Governance.SharedKernel;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,18 @@ internal sealed class ElectionsDbContext(DbContextOptions<ElectionsDbContext> op
 
     public ITenantScope Tenant => tenant;
 
+    public DbSet<ElectionSettings> Settings => Set<ElectionSettings>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => configurationBuilder.UseGovernanceConventions(Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<ElectionSettings>(e =>
+        {
+            e.ToTable($"{Prefix}_settings");
+            e.HasKey(s => s.MunicipalityId);
+        });
         modelBuilder.AddPlatformTables(Prefix);
         modelBuilder.FilterByMunicipality(this);
     }
