@@ -1,6 +1,8 @@
 using Governance.Complaints.Data;
 using Governance.Complaints.Features;
 using Governance.Complaints.Features.Appeals;
+using Governance.Complaints.Features.CodeOfConduct;
+using Governance.Complaints.Features.Registry;
 using Governance.Complaints.Features.Staff;
 using Governance.Complaints.Features.Tracking;
 using Governance.Complaints.Workflows;
@@ -19,9 +21,11 @@ public static class ComplaintsModule
         services.AddModuleDatabase<ComplaintsDbContext>("Complaints", ComplaintsDbContext.Prefix, hostsWorkflows: true);
         services.AddScoped<CaseFiling>();
         services.AddScoped<FileAppeal>();
+        services.AddScoped<FileComplaint>();
         services.AddScoped<TrackCase>();
         services.AddScoped<CaseWork>();
-        services.AddSingleton<IWorkflowDefinitionSource>(new WorkflowDefinitionSource([AppealWorkflow.V1]));
+        services.AddScoped<PublicRegistry>();
+        services.AddSingleton<IWorkflowDefinitionSource>(new WorkflowDefinitionSource([AppealWorkflow.V1, ComplaintWorkflow.V1]));
         return services;
     }
 
@@ -29,6 +33,7 @@ public static class ComplaintsModule
     {
         PublicEndpoints.Map(endpoints);
         CaseEndpoints.Map(endpoints);
+        PublicRegistry.Map(endpoints);
         return endpoints;
     }
 }

@@ -85,10 +85,12 @@ public sealed class WorkflowRuntime(
 {
     private static readonly SemaphoreSlim[] Stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
+    /// <summary>Starts an instance at the definition's first stage, or at <paramref name="startAt"/> (e.g. held).</summary>
     public async Task<WorkflowInstance> StartAsync(DbContext db, string definitionName, Guid municipalityId,
-        string correlationId, CancellationToken cancellationToken)
+        string correlationId, CancellationToken cancellationToken, string? startAt = null)
     {
         var definition = registry.Latest(definitionName);
+        var first = startAt is null ? definition.InitialStage : definition.Stage(startAt).Name;
         var now = clock.GetUtcNow();
         var instance = new WorkflowInstance
         {
@@ -97,14 +99,14 @@ public sealed class WorkflowRuntime(
             DefinitionName = definition.Name,
             DefinitionVersion = definition.Version,
             CorrelationId = correlationId,
-            Stage = definition.InitialStage,
+            Stage = first,
             Status = WorkflowStatus.Running,
             CreatedAt = now,
             UpdatedAt = now,
             Revision = 1,
         };
         db.Add(instance);
-        Journal(db, instance, "Started", null, definition.InitialStage, null, now);
+        Journal(db, instance, "Started", null, first, null, now);
         await EnterStageAsync(db, definition, instance, null, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return instance;

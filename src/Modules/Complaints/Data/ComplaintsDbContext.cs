@@ -26,6 +26,8 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
 
     public DbSet<AppealDecision> Decisions => Set<AppealDecision>();
 
+    public DbSet<ComplaintReport> Reports => Set<ComplaintReport>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => configurationBuilder.UseGovernanceConventions(Database);
 
@@ -43,6 +45,7 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             e.HasIndex(c => c.Reference).IsUnique();
             e.HasIndex(c => new { c.MunicipalityId, c.SubmissionId }).IsUnique();
             e.HasOne(c => c.Appeal).WithOne().HasForeignKey<AppealDetails>(a => a.CaseId);
+            e.HasOne(c => c.Complaint).WithOne().HasForeignKey<ComplaintDetails>(a => a.CaseId);
             e.HasMany(c => c.Timeline).WithOne().HasForeignKey(t => t.CaseId);
             e.HasMany(c => c.Evidence).WithOne().HasForeignKey(t => t.CaseId);
         });
@@ -55,6 +58,32 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             e.Property(a => a.ContentPosted).HasMaxLength(10_000);
             e.Property(a => a.ReasonGiven).HasMaxLength(2000);
             e.Property(a => a.Grounds).HasMaxLength(500);
+        });
+        modelBuilder.Entity<ComplaintDetails>(e =>
+        {
+            e.ToTable($"{Prefix}_code_of_conduct");
+            e.HasKey(c => c.CaseId);
+            e.Property(c => c.MemberName).HasMaxLength(200);
+            e.Property(c => c.PostLinks).HasMaxLength(4000);
+            e.Property(c => c.Articles).HasMaxLength(2000);
+            e.Property(c => c.WhatHappened).HasMaxLength(10_000);
+            e.Property(c => c.Phone).HasMaxLength(40);
+            e.Property(c => c.PostalAddress).HasMaxLength(500);
+            e.Property(c => c.DeclarationName).HasMaxLength(200);
+            e.HasIndex(c => c.MemberUserId);
+        });
+        modelBuilder.Entity<ComplaintReport>(e =>
+        {
+            e.ToTable($"{Prefix}_reports");
+            e.HasKey(r => r.CaseId);
+            e.Property(r => r.DraftText).HasMaxLength(50_000);
+            e.Property(r => r.MemberComment).HasMaxLength(20_000);
+            e.Property(r => r.FinalText).HasMaxLength(50_000);
+            e.Property(r => r.RecommendedSanction).HasMaxLength(2000);
+            e.Property(r => r.IssuedBy).HasMaxLength(256);
+            e.Property(r => r.CouncilDecision).HasMaxLength(40);
+            e.Property(r => r.RemedialMeasures).HasMaxLength(4000);
+            e.HasOne<Case>().WithOne().HasForeignKey<ComplaintReport>(r => r.CaseId);
         });
         modelBuilder.Entity<TimelineEntry>(e =>
         {

@@ -56,6 +56,8 @@ internal sealed class Case : IMunicipalityOwned
 
     public AppealDetails? Appeal { get; set; }
 
+    public ComplaintDetails? Complaint { get; set; }
+
     public List<TimelineEntry> Timeline { get; set; } = [];
 
     public List<CaseEvidence> Evidence { get; set; } = [];
@@ -94,6 +96,75 @@ internal sealed class AppealDetails
     public string Grounds { get; set; } = "";
 
     public DateTimeOffset ConsentedAt { get; set; }
+}
+
+/// <summary>What a Code of Conduct complainant tells us (R10, R16). Never shown to the member: the contact details.</summary>
+internal sealed class ComplaintDetails
+{
+    public Guid CaseId { get; set; }
+
+    /// <summary>The member complained about (their staff account).</summary>
+    public Guid MemberUserId { get; set; }
+
+    public string MemberName { get; set; } = "";
+
+    /// <summary>Links to the posts, one per line.</summary>
+    public string PostLinks { get; set; } = "";
+
+    /// <summary>The articles alleged, as "number title" separated by "; ", as they were when filed.</summary>
+    public string Articles { get; set; } = "";
+
+    public string WhatHappened { get; set; } = "";
+
+    public string? Phone { get; set; }
+
+    public string? PostalAddress { get; set; }
+
+    /// <summary>R16: the complainant's typed name under the declaration.</summary>
+    public string DeclarationName { get; set; } = "";
+
+    public DateTimeOffset DeclaredAt { get; set; }
+
+    /// <summary>Discrimination or harassment is alleged: the Human Rights Code review applies.</summary>
+    public bool AllegesDiscrimination { get; set; }
+
+    /// <summary>R12: received in the election blackout, held until the day after voting day.</summary>
+    public DateOnly? HeldUntil { get; set; }
+
+    /// <summary>When the member was sent the complaint; from then on they see it (without contact details, R15).</summary>
+    public DateTimeOffset? MemberNotifiedAt { get; set; }
+}
+
+/// <summary>The Integrity Commissioner's report: a draft for the member's comment, then the final one (R16).</summary>
+internal sealed class ComplaintReport
+{
+    public Guid CaseId { get; set; }
+
+    public string DraftText { get; set; } = "";
+
+    public DateTimeOffset? DraftSentAt { get; set; }
+
+    public string? MemberComment { get; set; }
+
+    public string? FinalText { get; set; }
+
+    public string? RecommendedSanction { get; set; }
+
+    public DateTimeOffset? FinalIssuedAt { get; set; }
+
+    public string IssuedBy { get; set; } = "";
+
+    /// <summary>Council's decision (R16): none, reprimand, suspension of pay (up to 90 days), remedial measures.</summary>
+    public string? CouncilDecision { get; set; }
+
+    public int? PaySuspensionDays { get; set; }
+
+    public string? RemedialMeasures { get; set; }
+
+    public DateOnly? CouncilDecidedOn { get; set; }
+
+    /// <summary>Published in the public registry (complainant anonymised).</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
 }
 
 internal enum Visibility

@@ -71,7 +71,8 @@ internal sealed class CaseFiling(
 
     /// <summary>Creates the case with its first timeline entry, files, e-mail and workflow; retries a lost race for a number.</summary>
     public async Task<FiledCase> FileAsync(Case draft, string workflow, string receivedText, string mailSubject,
-        Func<string, string> mailBody, string baseUrl, IReadOnlyList<UploadedFile> files, CancellationToken ct)
+        Func<string, string> mailBody, string baseUrl, IReadOnlyList<UploadedFile> files, CancellationToken ct,
+        string? startAt = null)
     {
         var stored = new List<StoredEvidence>();
         foreach (var file in files)
@@ -87,7 +88,7 @@ internal sealed class CaseFiling(
             var token = CaseReferences.NewToken();
             var filed = draft;
             filed.Id = Guid.NewGuid();
-            filed.Status = CaseStatus.Open;
+            filed.Status = startAt is null ? CaseStatus.Open : CaseStatus.OnHold;
             filed.SubmittedAt = now;
             filed.Reference = await NextReferenceAsync(filed.Kind, now.Year, ct);
             filed.TrackingTokenHash = CaseReferences.Hash(token);
@@ -95,6 +96,11 @@ internal sealed class CaseFiling(
             if (filed.Appeal is not null)
             {
                 filed.Appeal.CaseId = filed.Id;
+            }
+
+            if (filed.Complaint is not null)
+            {
+                filed.Complaint.CaseId = filed.Id;
             }
 
             filed.Timeline = [new TimelineEntry
@@ -114,7 +120,7 @@ internal sealed class CaseFiling(
             try
             {
                 // Starting the workflow saves the case, its files, e-mail, audit entry and first task together.
-                await workflows.StartAsync(db, workflow, filed.MunicipalityId, filed.Reference, ct);
+                await workflows.StartAsync(db, workflow, filed.MunicipalityId, filed.Reference, ct, startAt);
                 return new FiledCase(filed, token, false);
             }
             catch (DbUpdateException) when (attempt < 5)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Governance.Accounts.Contracts;
 using Governance.Complaints.Features.Appeals;
+using Governance.Complaints.Features.CodeOfConduct;
 using Governance.Complaints.Features.Tracking;
 using Governance.Platform.Web;
 using Microsoft.AspNetCore.Builder;
@@ -35,6 +36,21 @@ internal static class PublicEndpoints
             .DisableAntiforgery() // no cookie is involved: residents have no account
             .Produces<FiledResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
+        api.MapPost("/complaints", FileComplaintAsync)
+            .RequireRateLimiting(RateLimits.PublicForms)
+            .WithMetadata(new RequestSizeLimitAttribute(6 * Platform.Files.EvidenceStore.MaxBytes))
+            .DisableAntiforgery()
+            .Produces<FiledResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+        api.MapGet("/municipalities/{slug}/members", async (string slug, IMunicipalityDirectory municipalities, IStaffDirectory staff,
+            CancellationToken ct) => await municipalities.FindBySlugAsync(slug, ct) is { } m
+                ? Results.Ok((await staff.StaffOfAsync(m.Id, ct)).Where(s => s.Roles.Contains(SharedKernel.StaffRoles.Member))
+                    .Select(s => new { id = s.UserId, name = s.DisplayName }))
+                : Results.Problem("Not found.", statusCode: StatusCodes.Status404NotFound));
+        api.MapGet("/municipalities/{slug}/articles", async (string slug, IMunicipalityDirectory municipalities,
+            Policies.Contracts.IPolicyCatalog policies, CancellationToken ct) => await municipalities.FindBySlugAsync(slug, ct) is { } m
+                ? Results.Ok(await policies.ArticlesAsync(m.Id, ct))
+                : Results.Problem("Not found.", statusCode: StatusCodes.Status404NotFound));
         api.MapGet("/municipalities/{slug}/accounts", async (string slug, string? q, IMunicipalityDirectory municipalities,
             IAccountRegistry accounts, CancellationToken ct) =>
         {
@@ -78,6 +94,27 @@ internal static class PublicEndpoints
         }
 
         var result = await services.GetRequiredService<FileAppeal>().FileAsync(body!, files, BaseUrl(request), ct);
+        return result.ToHttp(filed => filed.Repeated
+            ? TypedResults.Ok(new FiledResponse(filed.Case.Reference, BaseUrl(request) + filed.TrackingPath))
+            : TypedResults.Created($"/api/public/cases/{filed.Case.Reference}",
+                new FiledResponse(filed.Case.Reference, BaseUrl(request) + filed.TrackingPath)));
+    }
+
+    private static async Task<IResult> FileComplaintAsync(HttpRequest request, IServiceProvider services, CancellationToken ct)
+    {
+        var (body, files, problem) = await ReadAsync<FileComplaintRequest>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var invalid = ValidationFilter.Validate(body!);
+        if (invalid.Count > 0)
+        {
+            return TypedResults.ValidationProblem(invalid);
+        }
+
+        var result = await services.GetRequiredService<FileComplaint>().FileAsync(body!, files, BaseUrl(request), ct);
         return result.ToHttp(filed => filed.Repeated
             ? TypedResults.Ok(new FiledResponse(filed.Case.Reference, BaseUrl(request) + filed.TrackingPath))
             : TypedResults.Created($"/api/public/cases/{filed.Case.Reference}",

@@ -23,8 +23,17 @@ internal sealed record ReviewView(string Assessments, string Pattern, string Fin
 
 internal sealed record DecisionView(string Outcome, string Reasons, string RuleRelied, string DecidedBy, DateTimeOffset DecidedAt);
 
+/// <summary>A complaint as the viewer may see it: the member never gets the complainant's contact details (R15).</summary>
+internal sealed record ComplaintView(string Member, string Articles, string PostLinks, string WhatHappened, bool AllegesDiscrimination,
+    string ComplainantName, string? ComplainantEmail, string? ComplainantPhone, string? ComplainantAddress, string DeclarationName,
+    DateTimeOffset DeclaredAt, DateOnly? HeldUntil);
+
+internal sealed record ReportView(string? Draft, string? MemberComment, string? Final, string? RecommendedSanction,
+    string? CouncilDecision, int? PaySuspensionDays, string? RemedialMeasures, DateOnly? CouncilDecidedOn);
+
 internal sealed record CaseDetail(string Reference, string Kind, string Status, string Stage, DateTimeOffset SubmittedAt,
-    string? AssignedTo, AppealView? Appeal, IntakeContext? Intake, ReviewView? Review, DecisionView? Decision,
+    string? AssignedTo, AppealView? Appeal, ComplaintView? Complaint, ReportView? Report, IntakeContext? Intake, ReviewView? Review,
+    DecisionView? Decision,
     DeadlineView? Deadline, IReadOnlyList<string> AllowedActions, IReadOnlyList<StaffTimelineEntry> Timeline,
     IReadOnlyList<EvidenceView> Evidence);
 
@@ -53,4 +62,24 @@ internal sealed class CaseActionRequest
 
     /// <summary>For a decision (R4): the code of the house rule relied on.</summary>
     public string? RuleRelied { get; init; }
+
+    /// <summary>The member's response or comment, or the complainant's reply.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>For send_draft_report and issue_final_report.</summary>
+    public string? ReportText { get; init; }
+
+    public string? RecommendedSanction { get; init; }
+
+    /// <summary>For dismiss (R16): frivolous, vexatious, bad_faith, out_of_jurisdiction or out_of_time.</summary>
+    public string? DismissalReason { get; init; }
+
+    /// <summary>For record_council_decision (R16): none, reprimand, suspension_of_pay or remedial_measures.</summary>
+    public string? CouncilDecision { get; init; }
+
+    public int? PaySuspensionDays { get; init; }
+
+    public string? RemedialMeasures { get; init; }
+
+    public DateOnly? DecidedOn { get; init; }
 }

@@ -21,6 +21,7 @@ internal sealed class CaseWork(
     WorkflowRuntime workflows,
     ICurrentActor actor,
     IAccountRegistry accounts,
+    IStaffDirectory staff,
     IMunicipalityDirectory municipalities,
     IPolicyCatalog policies,
     IServiceCalendar calendar,
@@ -34,7 +35,29 @@ internal sealed class CaseWork(
     public static readonly string[] AppealReaders =
         [StaffRoles.IntegrityCommissioner, StaffRoles.Investigator, StaffRoles.SocialMediaManager, StaffRoles.Administrator];
 
-    private bool CanRead(Case found) => found.Kind == CaseKind.Appeal && AppealReaders.Any(actor.IsInRole);
+    /// <summary>The Integrity Commissioner's team sees a complaint's investigation.</summary>
+    private static readonly string[] ComplaintTeam = [StaffRoles.IntegrityCommissioner, StaffRoles.Investigator];
+
+    private enum Sight
+    {
+        None,
+        /// <summary>Clerks: the complaint as filed and where it stands, not the investigation.</summary>
+        Intake,
+        /// <summary>The member complained about, once notified: no contact details of the complainant.</summary>
+        Member,
+        Full,
+    }
+
+    private Sight SightOf(Case found) => found.Kind switch
+    {
+        CaseKind.Appeal => AppealReaders.Any(actor.IsInRole) ? Sight.Full : Sight.None,
+        _ when ComplaintTeam.Any(actor.IsInRole) => Sight.Full,
+        _ when found.Complaint is { MemberNotifiedAt: not null } c && c.MemberUserId == actor.UserId => Sight.Member,
+        _ when actor.IsInRole(StaffRoles.Clerk) => Sight.Intake,
+        _ => Sight.None,
+    };
+
+    private bool CanRead(Case found) => SightOf(found) != Sight.None;
 
     public async Task<IReadOnlyList<CaseSummary>> QueueAsync(string? kind, string? stage, string? assignee, bool? overdue,
         CancellationToken ct)
@@ -45,10 +68,15 @@ internal sealed class CaseWork(
                           select new
                           {
                               c.Reference, c.Kind, c.Status, i.Stage, c.SubmittedAt, c.AssignedToUserId, c.AssignedToName, InstanceId = i.Id,
+                              MemberUserId = c.Complaint == null ? (Guid?)null : c.Complaint.MemberUserId,
+                              MemberNotifiedAt = c.Complaint == null ? null : c.Complaint.MemberNotifiedAt,
                               Due = db.Set<WorkflowBookmark>().Where(b => b.InstanceId == i.Id && b.ConsumedAt == null && b.Kind == BookmarkKind.Task)
                                   .Select(b => b.DueAt).FirstOrDefault(),
                           }).ToListAsync(ct);
-        var visible = rows.Where(r => r.Kind == CaseKind.Appeal && AppealReaders.Any(actor.IsInRole));
+        var visible = rows.Where(r => r.Kind == CaseKind.Appeal
+            ? AppealReaders.Any(actor.IsInRole)
+            : ComplaintTeam.Any(actor.IsInRole) || actor.IsInRole(StaffRoles.Clerk)
+              || (r.MemberNotifiedAt != null && r.MemberUserId == actor.UserId));
         if (Enum.TryParse<CaseKind>(kind, ignoreCase: true, out var k))
         {
             visible = visible.Where(r => r.Kind == k);
@@ -89,7 +117,7 @@ internal sealed class CaseWork(
             return Result<CaseDetail>.Forbidden("Your role does not give access to this case.");
         }
 
-        audit.Record(db, "case.read", "Case", found.Reference, found.MunicipalityId);
+        audit.Record(db, "case.read", "Case", found.Reference, found.MunicipalityId, SightOf(found).ToString());
         await db.SaveChangesAsync(ct);
         return Result<CaseDetail>.Ok(await ToDetailAsync(found, ct));
     }
@@ -143,6 +171,11 @@ internal sealed class CaseWork(
             return Result<CaseDetail>.Forbidden($"Your role may not '{action}'.");
         }
 
+        if (SightOf(found) == Sight.Intake && action != "record_council_decision")
+        {
+            return Result<CaseDetail>.Forbidden("Clerks record council's decision; the investigation is the Integrity Commissioner's.");
+        }
+
         var errors = await RecordStepAsync(found, action, request, ct);
         if (errors.Count > 0)
         {
@@ -153,6 +186,10 @@ internal sealed class CaseWork(
         if (step.TargetStage == AppealWorkflow.Closed)
         {
             found.Status = CaseStatus.Closed;
+        }
+        else if (instance.Stage == ComplaintWorkflow.Held)
+        {
+            found.Status = CaseStatus.Open;
         }
 
         if (!string.IsNullOrWhiteSpace(request.Note))
@@ -332,9 +369,160 @@ internal sealed class CaseWork(
             case "accept":
                 AddTimeline(found, Visibility.Public, "Your appeal passed the first check and is under review.");
                 break;
+
+            case "dismiss":
+                if (!DismissalReasons.Contains(request.DismissalReason ?? ""))
+                {
+                    Error("dismissalReason", "Choose why (R16): frivolous, vexatious, bad_faith, out_of_jurisdiction or out_of_time.");
+                }
+
+                if (string.IsNullOrWhiteSpace(request.Reasons) || request.Reasons.Length > 8000)
+                {
+                    Error("reasons", "Give the reasons for dismissing the complaint.");
+                }
+
+                if (errors.Count == 0)
+                {
+                    AddTimeline(found, Visibility.Public, $"The complaint is dismissed ({request.DismissalReason!.Replace('_', ' ')}). Reasons: {request.Reasons!.Trim()}");
+                    MailResident(found, "Your complaint is dismissed", $"The Integrity Commissioner dismissed your complaint ({request.DismissalReason.Replace('_', ' ')}).\n\nReasons:\n{request.Reasons.Trim()}");
+                }
+
+                break;
+
+            case "resolve_informally":
+                if (string.IsNullOrWhiteSpace(request.Reasons) || request.Reasons.Length > 8000)
+                {
+                    Error("reasons", "Describe the informal resolution.");
+                    break;
+                }
+
+                AddTimeline(found, Visibility.Public, $"The complaint was resolved informally: {request.Reasons.Trim()}");
+                MailResident(found, "Your complaint was resolved informally", request.Reasons.Trim());
+                break;
+
+            case "investigate":
+                found.Complaint!.MemberNotifiedAt = now;
+                AddTimeline(found, Visibility.Public, "A formal investigation started. The member was sent the complaint and may respond.");
+                await MailMemberAsync(found, $"A Code of Conduct complaint about you: {found.Reference}",
+                    $"The Integrity Commissioner is investigating a complaint about you.\n\nArticles alleged: {found.Complaint.Articles}\n\n"
+                    + $"What the complainant says:\n{found.Complaint.WhatHappened}\n\nPosts:\n{found.Complaint.PostLinks}\n\n"
+                    + "You may respond in Governance by the due date shown on the case.", ct);
+                break;
+
+            case "submit_response":
+            case "submit_comment":
+            case "record_reply":
+                if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 20_000)
+                {
+                    Error("text", "Write the text (up to 20,000 characters).");
+                    break;
+                }
+
+                if (action == "submit_comment")
+                {
+                    (await ReportAsync(found, ct)).MemberComment = request.Text.Trim();
+                }
+
+                var who = action == "record_reply" ? "The complainant's reply" : action == "submit_response" ? "The member's response" : "The member's comment on the draft report";
+                AddTimeline(found, Visibility.Parties, $"{who}: {request.Text.Trim()}");
+                AddTimeline(found, Visibility.Public, $"{who} was received.");
+                break;
+
+            case "send_draft_report":
+            case "issue_final_report":
+                if (string.IsNullOrWhiteSpace(request.ReportText) || request.ReportText.Length > 50_000)
+                {
+                    Error("reportText", "Write the report (up to 50,000 characters).");
+                    break;
+                }
+
+                var report = await ReportAsync(found, ct);
+                report.IssuedBy = actor.Name;
+                if (action == "send_draft_report")
+                {
+                    report.DraftText = request.ReportText.Trim();
+                    report.DraftSentAt = now;
+                    AddTimeline(found, Visibility.Public, "The draft report was sent to the member for comment.");
+                    await MailMemberAsync(found, $"Draft report for your comment: {found.Reference}",
+                        "The Integrity Commissioner's draft report is ready. You may comment in Governance by the due date shown on the case.", ct);
+                }
+                else
+                {
+                    report.FinalText = request.ReportText.Trim();
+                    report.RecommendedSanction = request.RecommendedSanction?.Trim();
+                    report.FinalIssuedAt = now;
+                    AddTimeline(found, Visibility.Public, "The final report was issued to council.");
+                }
+
+                break;
+
+            case "record_council_decision":
+                if (!CouncilDecisions.Contains(request.CouncilDecision ?? ""))
+                {
+                    Error("councilDecision", "Choose council's decision: none, reprimand, suspension_of_pay or remedial_measures.");
+                }
+
+                if (request.CouncilDecision == "suspension_of_pay" && request.PaySuspensionDays is not (>= 1 and <= 90))
+                {
+                    Error("paySuspensionDays", "A suspension of pay is from 1 to 90 days (R16).");
+                }
+
+                if (request.CouncilDecision == "remedial_measures" && string.IsNullOrWhiteSpace(request.RemedialMeasures))
+                {
+                    Error("remedialMeasures", "Describe the remedial measures (e.g. an apology).");
+                }
+
+                if (request.DecidedOn is null || request.DecidedOn > DateOnly.FromDateTime(now.UtcDateTime.AddDays(1)))
+                {
+                    Error("decidedOn", "Enter the date of council's decision.");
+                }
+
+                var final = await ReportAsync(found, ct);
+                if (final.FinalText is null)
+                {
+                    Error("councilDecision", "The final report must be issued first.");
+                }
+
+                if (errors.Count == 0)
+                {
+                    final.CouncilDecision = request.CouncilDecision;
+                    final.PaySuspensionDays = request.CouncilDecision == "suspension_of_pay" ? request.PaySuspensionDays : null;
+                    final.RemedialMeasures = request.RemedialMeasures?.Trim();
+                    final.CouncilDecidedOn = request.DecidedOn;
+                    final.PublishedAt = now; // IC reports are public (R16), with the complainant anonymised
+                    AddTimeline(found, Visibility.Public, $"Council decided: {request.CouncilDecision!.Replace('_', ' ')}. The report is published in the public registry.");
+                    MailResident(found, "Council decided on your complaint", $"Council's decision: {request.CouncilDecision.Replace('_', ' ')}. The report is in the public registry.");
+                }
+
+                break;
         }
 
         return errors;
+    }
+
+    private static readonly string[] DismissalReasons = ["frivolous", "vexatious", "bad_faith", "out_of_jurisdiction", "out_of_time"];
+
+    private static readonly string[] CouncilDecisions = ["none", "reprimand", "suspension_of_pay", "remedial_measures"];
+
+    private async Task<ComplaintReport> ReportAsync(Case found, CancellationToken ct)
+    {
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.CaseId == found.Id, ct);
+        if (report is null)
+        {
+            report = new ComplaintReport { CaseId = found.Id };
+            db.Reports.Add(report);
+        }
+
+        return report;
+    }
+
+    private async Task MailMemberAsync(Case found, string subject, string body, CancellationToken ct)
+    {
+        var member = (await staff.StaffOfAsync(found.MunicipalityId, ct)).FirstOrDefault(s => s.UserId == found.Complaint!.MemberUserId);
+        if (member is { Email.Length: > 0 })
+        {
+            outbox.Mail(db, new OutgoingMail(member.Email, subject, $"{body}\n"), found.MunicipalityId);
+        }
     }
 
     private void MailResident(Case found, string subject, string body)
@@ -348,7 +536,7 @@ internal sealed class CaseWork(
 
     private Task<Case?> LoadAsync(string reference, CancellationToken ct)
         => CaseReferences.IsWellFormed(reference)
-            ? db.Cases.Include(c => c.Appeal).FirstOrDefaultAsync(c => c.Reference == reference, ct)
+            ? db.Cases.Include(c => c.Appeal).Include(c => c.Complaint).FirstOrDefaultAsync(c => c.Reference == reference, ct)
             : Task.FromResult<Case?>(null);
 
     private Task<WorkflowInstance?> InstanceAsync(Case found, CancellationToken ct)
@@ -366,7 +554,8 @@ internal sealed class CaseWork(
         var task = instance is null ? null : await db.Set<WorkflowBookmark>().AsNoTracking()
             .FirstOrDefaultAsync(b => b.InstanceId == instance.Id && b.ConsumedAt == null && b.Kind == BookmarkKind.Task, ct);
         DeadlineView? deadline = null;
-        if (task is not null && AppealWorkflow.DueDays.TryGetValue(task.Stage, out var days))
+        var dueDays = found.Kind == CaseKind.Appeal ? AppealWorkflow.DueDays : ComplaintWorkflow.DueDays;
+        if (task is not null && dueDays.TryGetValue(task.Stage, out var days))
         {
             var explained = await calendar.AddBusinessDaysAsync(found.MunicipalityId, task.CreatedAt, days, ct);
             deadline = new DeadlineView(explained.Due, explained.Steps);
@@ -392,10 +581,28 @@ internal sealed class CaseWork(
                 rules?.PublicUrl, against, pattern);
         }
 
-        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == found.Id, ct);
+        var sight = SightOf(found);
+        var review = sight != Sight.Full ? null : await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == found.Id, ct);
         var decision = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == found.Id, ct);
-        var timeline = await db.Timeline.AsNoTracking().Where(t => t.CaseId == found.Id).OrderBy(t => t.At)
+        var seen = sight switch
+        {
+            Sight.Full => [Visibility.Public, Visibility.Parties, Visibility.Internal],
+            Sight.Member => [Visibility.Public, Visibility.Parties],
+            _ => new[] { Visibility.Public },
+        };
+        var timeline = await db.Timeline.AsNoTracking().Where(t => t.CaseId == found.Id && seen.Contains(t.Visibility)).OrderBy(t => t.At)
             .Select(t => new StaffTimelineEntry(t.At, t.Visibility.ToString(), t.Text, t.By)).ToListAsync(ct);
+        var complaint = found.Complaint is not { } c ? null : new ComplaintView(c.MemberName, c.Articles, c.PostLinks, c.WhatHappened,
+            c.AllegesDiscrimination, found.ContactName,
+            sight == Sight.Member ? null : found.ContactEmail, sight == Sight.Member ? null : c.Phone,
+            sight == Sight.Member ? null : c.PostalAddress, c.DeclarationName, c.DeclaredAt, c.HeldUntil);
+        var stored = found.Kind == CaseKind.Complaint && sight is Sight.Full or Sight.Member or Sight.Intake
+            ? await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == found.Id, ct)
+            : null;
+        var reportView = stored is null ? null : new ReportView(
+            sight == Sight.Intake || stored.DraftSentAt is null ? null : stored.DraftText, sight == Sight.Intake ? null : stored.MemberComment,
+            stored.FinalText, stored.RecommendedSanction, stored.CouncilDecision, stored.PaySuspensionDays, stored.RemedialMeasures,
+            stored.CouncilDecidedOn);
         var files = await db.Evidence.AsNoTracking().Where(e => e.CaseId == found.Id)
             .Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt)).ToListAsync(ct);
         return new CaseDetail(found.Reference, found.Kind.ToString(), found.Status.ToString(), instance?.Stage ?? "", found.SubmittedAt,
@@ -403,9 +610,12 @@ internal sealed class CaseWork(
             appeal is null ? null : new AppealView(appeal.AccountDescription ?? "", appeal.AccountId, appeal.PlatformHandle,
                 appeal.Subject.ToString(), appeal.HappenedOn, appeal.ContentPosted, appeal.ReasonGiven,
                 appeal.Grounds.Split(',', StringSplitOptions.RemoveEmptyEntries), found.ContactName, found.ContactEmail),
+            complaint, reportView,
             intake,
             review is null ? null : new ReviewView(review.Assessments, review.Pattern, review.Finding, review.AdverseEffectFound, review.ReviewedBy, review.ReviewedAt),
             decision is null ? null : new DecisionView(decision.Outcome, decision.Reasons, decision.RuleRelied, decision.DecidedBy, decision.DecidedAt),
-            deadline, instance is null ? [] : workflows.AllowedActions(instance), timeline, files);
+            deadline, instance is null || sight == Sight.Intake && instance.Stage != "council_decision" ? [] : workflows.AllowedActions(instance)
+                .Where(a => sight != Sight.Member || a is "submit_response" or "submit_comment").ToList(),
+            timeline, sight == Sight.Full ? files : []);
     }
 }

@@ -177,7 +177,8 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Wor
             .OrderBy(t => t.At).Select(t => new PublicTimelineEntry(t.At, t.Text)).ToListAsync(ct);
         var open = found.Status is CaseStatus.Open or CaseStatus.OnHold;
         return new PublicCaseView(found.Reference, found.Kind.ToString(), found.Status.ToString(),
-            found.Status == CaseStatus.Withdrawn ? "Withdrawn" : AppealWorkflow.PublicStage(stage), found.SubmittedAt,
+            found.Status == CaseStatus.Withdrawn ? "Withdrawn"
+                : found.Kind == CaseKind.Appeal ? AppealWorkflow.PublicStage(stage) : ComplaintWorkflow.PublicStage(stage), found.SubmittedAt,
             informationDue, timeline, open, open);
     }
 }

@@ -1,5 +1,5 @@
--- Cases with their reference numbers and tracking tokens, appeal details (R8, R9), Human Rights Code reviews,
--- decisions, the timeline and evidence.
+-- Cases with their reference numbers and tracking tokens; appeal details (R8, R9), Human Rights Code reviews and
+-- decisions; Code of Conduct complaints (R10, R16) and their reports; the timeline and evidence.
 
 CREATE TABLE complaints_cases (
     "Id" uuid NOT NULL,
@@ -51,6 +51,24 @@ CREATE TABLE complaints_appeals (
     CONSTRAINT "FK_complaints_appeals_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES complaints_cases ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE complaints_code_of_conduct (
+    "CaseId" uuid NOT NULL,
+    "MemberUserId" uuid NOT NULL,
+    "MemberName" character varying(200) NOT NULL,
+    "PostLinks" character varying(4000) NOT NULL,
+    "Articles" character varying(2000) NOT NULL,
+    "WhatHappened" character varying(10000) NOT NULL,
+    "Phone" character varying(40),
+    "PostalAddress" character varying(500),
+    "DeclarationName" character varying(200) NOT NULL,
+    "DeclaredAt" timestamp with time zone NOT NULL,
+    "AllegesDiscrimination" boolean NOT NULL,
+    "HeldUntil" date,
+    "MemberNotifiedAt" timestamp with time zone,
+    CONSTRAINT "PK_complaints_code_of_conduct" PRIMARY KEY ("CaseId"),
+    CONSTRAINT "FK_complaints_code_of_conduct_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES complaints_cases ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE complaints_evidence (
     "Id" uuid NOT NULL,
     "CaseId" uuid NOT NULL,
@@ -77,6 +95,24 @@ CREATE TABLE complaints_human_rights_reviews (
     CONSTRAINT "FK_complaints_human_rights_reviews_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES complaints_cases ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE complaints_reports (
+    "CaseId" uuid NOT NULL,
+    "DraftText" character varying(50000) NOT NULL,
+    "DraftSentAt" timestamp with time zone,
+    "MemberComment" character varying(20000),
+    "FinalText" character varying(50000),
+    "RecommendedSanction" character varying(2000),
+    "FinalIssuedAt" timestamp with time zone,
+    "IssuedBy" character varying(256) NOT NULL,
+    "CouncilDecision" character varying(40),
+    "PaySuspensionDays" integer,
+    "RemedialMeasures" character varying(4000),
+    "CouncilDecidedOn" date,
+    "PublishedAt" timestamp with time zone,
+    CONSTRAINT "PK_complaints_reports" PRIMARY KEY ("CaseId"),
+    CONSTRAINT "FK_complaints_reports_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES complaints_cases ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE complaints_timeline (
     "Id" uuid NOT NULL,
     "CaseId" uuid NOT NULL,
@@ -92,6 +128,8 @@ CREATE TABLE complaints_timeline (
 CREATE UNIQUE INDEX "IX_complaints_cases_MunicipalityId_SubmissionId" ON complaints_cases ("MunicipalityId", "SubmissionId");
 
 CREATE UNIQUE INDEX "IX_complaints_cases_Reference" ON complaints_cases ("Reference");
+
+CREATE INDEX "IX_complaints_code_of_conduct_MemberUserId" ON complaints_code_of_conduct ("MemberUserId");
 
 CREATE INDEX "IX_complaints_evidence_CaseId" ON complaints_evidence ("CaseId");
 

@@ -1,5 +1,5 @@
--- Cases with their reference numbers and tracking tokens, appeal details (R8, R9), Human Rights Code reviews,
--- decisions, the timeline and evidence.
+-- Cases with their reference numbers and tracking tokens; appeal details (R8, R9), Human Rights Code reviews and
+-- decisions; Code of Conduct complaints (R10, R16) and their reports; the timeline and evidence.
 
 CREATE TABLE "complaints_cases" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_complaints_cases" PRIMARY KEY,
@@ -48,6 +48,23 @@ CREATE TABLE "complaints_appeals" (
     CONSTRAINT "FK_complaints_appeals_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "complaints_cases" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "complaints_code_of_conduct" (
+    "CaseId" TEXT NOT NULL CONSTRAINT "PK_complaints_code_of_conduct" PRIMARY KEY,
+    "MemberUserId" TEXT NOT NULL,
+    "MemberName" TEXT NOT NULL,
+    "PostLinks" TEXT NOT NULL,
+    "Articles" TEXT NOT NULL,
+    "WhatHappened" TEXT NOT NULL,
+    "Phone" TEXT NULL,
+    "PostalAddress" TEXT NULL,
+    "DeclarationName" TEXT NOT NULL,
+    "DeclaredAt" INTEGER NOT NULL,
+    "AllegesDiscrimination" INTEGER NOT NULL,
+    "HeldUntil" TEXT NULL,
+    "MemberNotifiedAt" INTEGER NULL,
+    CONSTRAINT "FK_complaints_code_of_conduct_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "complaints_cases" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "complaints_evidence" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_complaints_evidence" PRIMARY KEY,
     "CaseId" TEXT NOT NULL,
@@ -72,6 +89,23 @@ CREATE TABLE "complaints_human_rights_reviews" (
     CONSTRAINT "FK_complaints_human_rights_reviews_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "complaints_cases" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "complaints_reports" (
+    "CaseId" TEXT NOT NULL CONSTRAINT "PK_complaints_reports" PRIMARY KEY,
+    "DraftText" TEXT NOT NULL,
+    "DraftSentAt" INTEGER NULL,
+    "MemberComment" TEXT NULL,
+    "FinalText" TEXT NULL,
+    "RecommendedSanction" TEXT NULL,
+    "FinalIssuedAt" INTEGER NULL,
+    "IssuedBy" TEXT NOT NULL,
+    "CouncilDecision" TEXT NULL,
+    "PaySuspensionDays" INTEGER NULL,
+    "RemedialMeasures" TEXT NULL,
+    "CouncilDecidedOn" TEXT NULL,
+    "PublishedAt" INTEGER NULL,
+    CONSTRAINT "FK_complaints_reports_complaints_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "complaints_cases" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "complaints_timeline" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_complaints_timeline" PRIMARY KEY,
     "CaseId" TEXT NOT NULL,
@@ -86,6 +120,8 @@ CREATE TABLE "complaints_timeline" (
 CREATE UNIQUE INDEX "IX_complaints_cases_MunicipalityId_SubmissionId" ON "complaints_cases" ("MunicipalityId", "SubmissionId");
 
 CREATE UNIQUE INDEX "IX_complaints_cases_Reference" ON "complaints_cases" ("Reference");
+
+CREATE INDEX "IX_complaints_code_of_conduct_MemberUserId" ON "complaints_code_of_conduct" ("MemberUserId");
 
 CREATE INDEX "IX_complaints_evidence_CaseId" ON "complaints_evidence" ("CaseId");
 
