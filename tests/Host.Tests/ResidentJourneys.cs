@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace Governance.Host.Tests;
@@ -106,5 +107,80 @@ public sealed class AppealDecisionJourney : IClassFixture<Browser>
         await Browser.VisitAsync(resident, trackingUrl);
         await Assertions.Expect(resident.Locator("#stage")).ToHaveTextAsync("Decided – access or content being restored");
         await Assertions.Expect(resident.Locator("#timeline")).ToContainTextAsync("The decision is to restore your access.");
+    }
+}
+
+/// <summary>A complaint from both sides: resident files, member responds, the IC reports, the report is public.</summary>
+public sealed class ComplaintJourney : IClassFixture<Browser>
+{
+    private readonly Browser _browser;
+
+    public ComplaintJourney(Browser browser) => _browser = browser;
+
+    [Fact]
+    public async Task A_resident_complains_the_member_responds_the_commissioner_reports_and_the_report_appears_in_the_registry()
+    {
+        var resident = await _browser.PageAsync();
+        await Browser.VisitAsync(resident, "/complaint/demo-township");
+        await resident.GetByRole(AriaRole.Button, new() { Name = "Send my complaint" }).ClickAsync();
+        await Assertions.Expect(resident.Locator("#name-error")).ToHaveTextAsync("Enter your full name: a formal complaint cannot be anonymous.");
+        await Browser.AssertAccessibleAsync(resident);
+
+        await resident.GetByLabel("Member of council").SelectOptionAsync(new SelectOptionValue { Label = "Councillor Max Member" });
+        await resident.GetByLabel("Links to the posts (one per line)").FillAsync("https://x.com/CllrMax/status/42");
+        await resident.GetByLabel("Article 14: Discreditable Conduct", new() { Exact = false }).CheckAsync();
+        await resident.GetByLabel("What happened?").FillAsync("The councillor mocked a resident's disability in a reply.");
+        await resident.GetByLabel("Your full name", new() { Exact = true }).FillAsync("Jordan Complainant");
+        await resident.GetByLabel("Your e-mail address").FillAsync("jordan@example.ca");
+        await resident.GetByLabel("I make this declaration").CheckAsync();
+        await resident.GetByLabel("Sign by typing your full name").FillAsync("Jordan Complainant");
+        await resident.GetByLabel("I have read the privacy notice and agree").CheckAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "Send my complaint" }).ClickAsync();
+        await Assertions.Expect(resident.Locator("#filed")).ToContainTextAsync("We received your complaint.");
+        await Browser.AssertAccessibleAsync(resident);
+        var reference = new Uri(resident.Url).AbsolutePath.Split('/').Last();
+
+        var ic = await _browser.PageAsync("ic@demo.test");
+        await Browser.VisitAsync(ic, $"/cases/{reference}");
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Accept for preliminary assessment" }).ClickAsync();
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Investigate (send the complaint to the member)" }).ClickAsync();
+        await Assertions.Expect(ic.Locator("#stage")).ToHaveTextAsync("member response");
+        await Browser.AssertAccessibleAsync(ic);
+
+        var member = await _browser.PageAsync("member@demo.test");
+        await Browser.VisitAsync(member, $"/cases/{reference}");
+        await Assertions.Expect(member.GetByText("jordan@example.ca")).ToHaveCountAsync(0);
+        await member.GetByLabel("Your response").FillAsync("I regret the reply and have apologised publicly.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send my response" }).ClickAsync();
+        await Assertions.Expect(member.Locator("#stage")).ToHaveTextAsync("complainant reply");
+        await Browser.AssertAccessibleAsync(member);
+
+        var api = await _browser.App.ClientForAsync("ic@demo.test");
+        var memberApi = await _browser.App.ClientForAsync("member@demo.test");
+        Assert.True((await api.PostAsJsonAsync($"/api/cases/{reference}/actions/no_reply", new { })).IsSuccessStatusCode);
+        Assert.True((await api.PostAsJsonAsync($"/api/cases/{reference}/actions/send_draft_report", new { reportText = "Draft findings." })).IsSuccessStatusCode);
+        Assert.True((await memberApi.PostAsJsonAsync($"/api/cases/{reference}/actions/submit_comment", new { text = "No comment." })).IsSuccessStatusCode);
+
+        await Browser.VisitAsync(ic, $"/cases/{reference}");
+        await ic.GetByLabel("Final report").FillAsync("Jordan Complainant's complaint is founded: the reply breached Article 14.");
+        await ic.GetByLabel("Recommended sanction or remedial measures").FillAsync("A reprimand.");
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Issue the final report to council" }).ClickAsync();
+        await Assertions.Expect(ic.Locator("#stage")).ToHaveTextAsync("council decision");
+
+        var clerk = await _browser.PageAsync("clerk@demo.test");
+        await Browser.VisitAsync(clerk, $"/cases/{reference}");
+        await clerk.GetByLabel("Council's decision", new() { Exact = true }).SelectOptionAsync("reprimand");
+        await clerk.GetByLabel("Date of council's decision").FillAsync(DateTime.Today.ToString("yyyy-MM-dd"));
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Record council's decision" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("#status")).ToHaveTextAsync("Closed");
+        await Browser.AssertAccessibleAsync(clerk);
+
+        var visitor = await _browser.PageAsync();
+        await Browser.VisitAsync(visitor, "/registry/demo-township");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(visitor.Locator("#council-decision")).ToHaveTextAsync("reprimand");
+        await Assertions.Expect(visitor.Locator("#report-text")).ToContainTextAsync("the complainant's complaint is founded");
+        await Assertions.Expect(visitor.GetByText("Jordan")).ToHaveCountAsync(0);
+        await Browser.AssertAccessibleAsync(visitor);
     }
 }

@@ -47,7 +47,7 @@ internal sealed class FileComplaintRequest
     public string? PostalAddress { get; init; }
 
     [Required(ErrorMessage = "Type your full name to sign the declaration.")]
-    [StringLength(200, MinimumLength = 2)]
+    [StringLength(200, MinimumLength = 2, ErrorMessage = "Type your full name to sign the declaration.")]
     public string DeclarationName { get; init; } = "";
 
     [Range(typeof(bool), "true", "true", ErrorMessage = "Confirm the declaration to continue.")]

@@ -32,6 +32,22 @@ internal sealed class CaseModel(CaseWork work, IPolicyCatalog policies) : PageMo
         "reinstate_content" => "Reinstate the content",
         "refer_as_complaint" => "Refer as a Code of Conduct complaint",
         "confirm_restored" => "Confirm access or content is restored",
+        "accept_for_assessment" => "Accept for preliminary assessment",
+        "hold_for_blackout" => "Hold for the election blackout",
+        "resume_after_blackout" => "Resume after the election",
+        "dismiss" => "Dismiss the complaint",
+        "resolve_informally" => "Resolve informally",
+        "investigate" => "Investigate (send the complaint to the member)",
+        "submit_response" => "Send my response",
+        "response_overdue" => "Continue without the member's response",
+        "record_reply" => "Record the complainant's reply",
+        "no_reply" => "Continue without a reply",
+        "request_hr_review" => "Ask for a Human Rights Code review",
+        "send_draft_report" => "Send the draft report to the member",
+        "submit_comment" => "Send my comment",
+        "comment_overdue" => "Continue without the member's comment",
+        "issue_final_report" => "Issue the final report to council",
+        "record_council_decision" => "Record council's decision",
         _ => action,
     };
 
@@ -43,7 +59,8 @@ internal sealed class CaseModel(CaseWork work, IPolicyCatalog policies) : PageMo
 
     public async Task<IActionResult> OnPostActAsync(string reference, string? step, string? note, string? messageToResident,
         List<string> grounds, List<string> assessments, string? pattern, string? finding, bool adverseEffectFound,
-        string? reasons, string? ruleRelied, CancellationToken ct)
+        string? reasons, string? ruleRelied, string? text, string? reportText, string? recommendedSanction, string? dismissalReason,
+        string? councilDecision, int? paySuspensionDays, string? remedialMeasures, DateOnly? decidedOn, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(step))
         {
@@ -54,7 +71,9 @@ internal sealed class CaseModel(CaseWork work, IPolicyCatalog policies) : PageMo
         var request = new CaseActionRequest
         {
             Note = note, MessageToResident = messageToResident, Pattern = pattern, Finding = finding,
-            AdverseEffectFound = adverseEffectFound, Reasons = reasons, RuleRelied = ruleRelied,
+            AdverseEffectFound = adverseEffectFound, Reasons = reasons, RuleRelied = ruleRelied, Text = text, ReportText = reportText,
+            RecommendedSanction = recommendedSanction, DismissalReason = dismissalReason, CouncilDecision = councilDecision,
+            PaySuspensionDays = paySuspensionDays, RemedialMeasures = remedialMeasures, DecidedOn = decidedOn,
             Assessments = grounds.Zip(assessments, (g, a) => new GroundAssessment(g, a ?? "")).ToList(),
         };
         return After(reference, await work.TakeActionAsync(reference, step, request, ct)) ?? await LoadAsync(reference, ct);

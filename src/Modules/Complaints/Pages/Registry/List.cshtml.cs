@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Governance.Complaints.Pages.Registry;
 
 [AllowAnonymous]
-internal sealed class IndexModel(PublicRegistry registry) : PageModel
+internal sealed class ListModel(PublicRegistry registry) : PageModel
 {
     public IReadOnlyList<RegistryEntry> Entries { get; private set; } = [];
 
