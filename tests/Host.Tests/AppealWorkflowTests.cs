@@ -29,7 +29,8 @@ public sealed class AppealWorkflowTests : IAsyncLifetime
     {
         _ic = await _app.ClientForAsync("ic@demo.test");
         _investigator = await _app.ClientForAsync("investigator@demo.test");
-        _manager = await _app.ClientForAsync("manager@demo.test");
+        _manager = await _app.ClientForAsync("manager@demo.test"); // sign-ins expired while the clock moved on
+        _ic = await _app.ClientForAsync("ic@demo.test");
         var account = await _manager.PostAsJsonAsync("/api/accounts", new
         {
             municipalityId = AccountsModule.DemoMunicipalityId, platform = "Facebook", handle = "@DemoTownship",
@@ -119,6 +120,17 @@ public sealed class AppealWorkflowTests : IAsyncLifetime
             new { reasons = "Criticism of council is protected speech.", ruleRelied = "off_topic" })).StatusCode);
         Assert.Equal("awaiting_restoration", await StageAsync(reference));
         Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(_investigator, reference, "confirm_restored")).StatusCode);
+
+        // The owner is reminded the business day before the deadline, and the IC is told once it is overdue; each once.
+        async Task<int> MailsAsync(string subject) => await InDbAsync(db => db.Set<OutboxMessage>()
+            .CountAsync(m => m.Kind == OutboxKind.Mail && m.Payload.Contains(subject) && m.Payload.Contains(reference)));
+        _clock.Advance(TimeSpan.FromDays(8));
+        await FireTimersAsync();
+        await FireTimersAsync();
+        Assert.Equal(1, await MailsAsync("Reminder:"));
+        Assert.Equal(1, await MailsAsync("Overdue:"));
+        _manager = await _app.ClientForAsync("manager@demo.test"); // sign-ins expired while the clock moved on
+        _ic = await _app.ClientForAsync("ic@demo.test");
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(_manager, reference, "confirm_restored", new { note = "Unblocked at 10:05." })).StatusCode);
         Assert.Equal("closed", await StageAsync(reference));
     }

@@ -70,7 +70,7 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
     {
         var client = CreateClient();
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        response.EnsureSuccessStatusCode();
+        Assert.True(response.IsSuccessStatusCode, $"{email} could not sign in: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -26,7 +26,7 @@ internal static class AppealWorkflow
     public const string Closed = "closed";
 
     public static WorkflowDefinition V1 { get; } = WorkflowDefinition.Create(Name, 1)
-        .Stage("intake", s => s.AssignedTo(StaffRoles.Investigator).DueAt(BusinessDays(DueDays["intake"]))
+        .Stage("intake", s => s.AssignedTo(StaffRoles.Investigator).DueAt(BusinessDays(DueDays["intake"])).WithReminders(DueDays["intake"])
             .On("accept", "hr_review", CaseTeam)
             .On("request_information", "awaiting_information", CaseTeam)
             .On("close_out_of_scope", "closed", CaseTeam))
@@ -34,14 +34,14 @@ internal static class AppealWorkflow
             .On("information_received", "intake")
             .On("information_overdue", "intake", CaseTeam)
             .Timer("information_deadline", BusinessDays(DueDays["awaiting_information"]), action: "information_overdue"))
-        .Stage("hr_review", s => s.AssignedTo(StaffRoles.Investigator).DueAt(BusinessDays(DueDays["hr_review"]))
+        .Stage("hr_review", s => s.AssignedTo(StaffRoles.Investigator).DueAt(BusinessDays(DueDays["hr_review"])).WithReminders(DueDays["hr_review"])
             .On("complete_review", "decision", CaseTeam))
-        .Stage("decision", s => s.AssignedTo(StaffRoles.IntegrityCommissioner).DueAt(BusinessDays(DueDays["decision"]))
+        .Stage("decision", s => s.AssignedTo(StaffRoles.IntegrityCommissioner).DueAt(BusinessDays(DueDays["decision"])).WithReminders(DueDays["decision"])
             .On("uphold", "closed", StaffRoles.IntegrityCommissioner)
             .On("restore_access", "awaiting_restoration", StaffRoles.IntegrityCommissioner)
             .On("reinstate_content", "awaiting_restoration", StaffRoles.IntegrityCommissioner)
             .On("refer_as_complaint", "closed", StaffRoles.IntegrityCommissioner))
-        .Stage("awaiting_restoration", s => s.AssignedTo(StaffRoles.SocialMediaManager).DueAt(BusinessDays(DueDays["awaiting_restoration"]))
+        .Stage("awaiting_restoration", s => s.AssignedTo(StaffRoles.SocialMediaManager).DueAt(BusinessDays(DueDays["awaiting_restoration"])).WithReminders(DueDays["awaiting_restoration"])
             .On("confirm_restored", "closed", StaffRoles.SocialMediaManager, StaffRoles.Administrator, StaffRoles.Member))
         .Final("closed")
         .Build();
