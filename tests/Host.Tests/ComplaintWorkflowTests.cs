@@ -175,6 +175,54 @@ public sealed class ComplaintWorkflowTests : IAsyncLifetime
         Assert.Equal("intake", (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("stage").GetString());
     }
 
+    [Fact]
+    public async Task R12_open_complaints_are_suspended_in_the_blackout_and_resume_after_voting_day()
+    {
+        var (reference, token) = await FileAsync();
+        var ic = await _app.ClientForAsync("ic@demo.test");
+        await ActAsync(ic, reference, "accept_for_assessment");
+
+        async Task<int> ApplyAsync()
+        {
+            using var scope = _app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<Complaints.Jobs.ElectionBlackout>().ApplyAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(0, await ApplyAsync());
+        _clock.Set(new DateTimeOffset(2026, 8, 21, 16, 0, 0, TimeSpan.Zero)); // nomination day
+        Assert.Equal(1, await ApplyAsync());
+        Assert.Equal(0, await ApplyAsync());
+        var held = await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
+        Assert.Equal("OnHold", held.GetProperty("status").GetString());
+        ic = await _app.ClientForAsync("ic@demo.test");
+        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(ic, reference, "investigate")).StatusCode);
+
+        _clock.Set(new DateTimeOffset(2026, 10, 27, 16, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, await ApplyAsync());
+        ic = await _app.ClientForAsync("ic@demo.test");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "investigate")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Complaints_may_be_resolved_informally_or_wait_for_information_and_for_the_members_response()
+    {
+        var ic = await _app.ClientForAsync("ic@demo.test");
+        var (informal, _) = await FileAsync();
+        await ActAsync(ic, informal, "accept_for_assessment");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, informal, "resolve_informally",
+            new { reasons = "The member apologised and removed the post." })).StatusCode);
+
+        var (waiting, token) = await FileAsync();
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, waiting, "request_information", new { messageToResident = "Please send the date of the post." })).StatusCode);
+        await _public.PostAsJsonAsync($"/api/public/cases/{waiting}/information?token={token}", new { information = "It was 3 June." });
+        await ActAsync(ic, waiting, "accept_for_assessment");
+        await ActAsync(ic, waiting, "investigate");
+        _clock.Advance(TimeSpan.FromDays(20)); // the member does not respond in 10 business days
+        Assert.True(await FireTimersAsync() >= 1);
+        ic = await _app.ClientForAsync("ic@demo.test");
+        Assert.Equal("complainant_reply", (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{waiting}")).GetProperty("stage").GetString());
+    }
+
     private async Task<int> FireTimersAsync()
     {
         using var scope = _app.Services.CreateScope();

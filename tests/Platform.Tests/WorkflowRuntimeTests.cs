@@ -192,6 +192,33 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_suspended_instance_takes_no_action_fires_no_timer_and_its_deadlines_move_by_the_pause()
+    {
+        var instance = await StartAsync();
+        await ResumeAsync(instance.Id, "submit");
+        var dueBefore = await QueryAsync(db => db.Set<WorkflowBookmark>().Where(b => b.Kind == BookmarkKind.Task && b.ConsumedAt == null).Select(b => b.DueAt).SingleAsync());
+        using (var scope = _platform.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>()
+                .SuspendAsync(scope.ServiceProvider.GetRequiredService<TestDbContext>(), instance.Id, "election blackout", CancellationToken.None);
+        }
+
+        Assert.Equal(ResumeOutcome.NotAllowed, (await ResumeAsync(instance.Id, "escalate")).Outcome);
+        _platform.Clock.Advance(TimeSpan.FromDays(30));
+        using (var scope = _platform.Scope())
+        {
+            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            Assert.Equal(0, await runtime.FireDueTimersAsync(db, CancellationToken.None));
+            Assert.Equal(ResumeOutcome.Transitioned, (await runtime.ContinueAsync(db, instance.Id, CancellationToken.None)).Outcome);
+        }
+
+        var dueAfter = await QueryAsync(db => db.Set<WorkflowBookmark>().Where(b => b.Kind == BookmarkKind.Task && b.ConsumedAt == null).Select(b => b.DueAt).SingleAsync());
+        Assert.Equal(dueBefore + TimeSpan.FromDays(30), dueAfter);
+        Assert.Equal(ResumeOutcome.Transitioned, (await ResumeAsync(instance.Id, "escalate")).Outcome);
+    }
+
+    [Fact]
     public async Task Instances_stay_pinned_to_the_version_they_started_on()
     {
         var old = await StartAsync("OLD");

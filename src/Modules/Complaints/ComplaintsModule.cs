@@ -6,7 +6,9 @@ using Governance.Complaints.Features.Registry;
 using Governance.Complaints.Features.Staff;
 using Governance.Complaints.Features.Tracking;
 using Governance.Complaints.Workflows;
+using Governance.Complaints.Jobs;
 using Governance.Platform;
+using Governance.Platform.Scheduling;
 using Governance.Platform.Workflows;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,8 @@ public static class ComplaintsModule
         services.AddScoped<TrackCase>();
         services.AddScoped<CaseWork>();
         services.AddScoped<PublicRegistry>();
+        services.AddScoped<ElectionBlackout>();
+        services.AddRecurringJob<ApplyElectionBlackoutJob>("apply-election-blackout", TimeSpan.FromHours(1));
         services.AddSingleton<IWorkflowDefinitionSource>(new WorkflowDefinitionSource([AppealWorkflow.V1, ComplaintWorkflow.V1]));
         return services;
     }

@@ -171,12 +171,41 @@ public sealed class WorkflowRuntime(
             return Task.FromResult(new ResumeResult(ResumeOutcome.Transitioned, instance.Stage));
         }, cancellationToken);
 
+    /// <summary>Pauses a running instance (e.g. the election blackout): no actions, no timers, until resumed.</summary>
+    public Task<ResumeResult> SuspendAsync(DbContext db, Guid instanceId, string reason, CancellationToken cancellationToken)
+        => StepAsync(db, instanceId, "suspend", (_, instance, _, now) =>
+        {
+            instance.Status = WorkflowStatus.Suspended;
+            Touch(instance, now);
+            Journal(db, instance, "Suspended", instance.Stage, null, "suspend", now, reason);
+            return Task.FromResult(new ResumeResult(ResumeOutcome.Transitioned, instance.Stage));
+        }, cancellationToken, expected: WorkflowStatus.Running);
+
+    /// <summary>Resumes a suspended instance; its open deadlines and timers move later by the time it was paused.</summary>
+    public Task<ResumeResult> ContinueAsync(DbContext db, Guid instanceId, CancellationToken cancellationToken)
+        => StepAsync(db, instanceId, "continue", async (_, instance, open, now) =>
+        {
+            var suspendedAt = await db.Set<WorkflowJournalEntry>().Where(j => j.InstanceId == instanceId && j.Event == "Suspended")
+                .OrderByDescending(j => j.Number).Select(j => j.At).FirstAsync(cancellationToken);
+            var paused = now - suspendedAt;
+            foreach (var bookmark in open.Where(b => b.DueAt is not null))
+            {
+                bookmark.DueAt += paused;
+            }
+
+            instance.Status = WorkflowStatus.Running;
+            Touch(instance, now);
+            Journal(db, instance, "Resumed", null, instance.Stage, "continue", now, $"paused {paused.TotalDays:0.#} days");
+            return new ResumeResult(ResumeOutcome.Transitioned, instance.Stage);
+        }, cancellationToken, expected: WorkflowStatus.Suspended);
+
     /// <summary>Fires every timer due now; returns how many fired. Called by the scheduler.</summary>
     public async Task<int> FireDueTimersAsync(DbContext db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var running = db.Set<WorkflowInstance>().Where(i => i.Status == WorkflowStatus.Running).Select(i => i.Id);
         var due = await db.Set<WorkflowBookmark>().AsNoTracking()
-            .Where(b => b.Kind == BookmarkKind.Timer && b.ConsumedAt == null && b.DueAt <= now)
+            .Where(b => b.Kind == BookmarkKind.Timer && b.ConsumedAt == null && b.DueAt <= now && running.Contains(b.InstanceId))
             .OrderBy(b => b.DueAt)
             .Select(b => new { b.Id, b.InstanceId })
             .Take(200)
@@ -225,7 +254,7 @@ public sealed class WorkflowRuntime(
 
     private async Task<ResumeResult> StepAsync(DbContext db, Guid instanceId, string trigger,
         Func<WorkflowDefinition, WorkflowInstance, List<WorkflowBookmark>, DateTimeOffset, Task<ResumeResult>> step,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, WorkflowStatus expected = WorkflowStatus.Running)
     {
         var stripe = Stripes[(instanceId.GetHashCode() & int.MaxValue) % Stripes.Length];
         await stripe.WaitAsync(cancellationToken);
@@ -234,7 +263,7 @@ public sealed class WorkflowRuntime(
             var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
                 ?? throw new InvalidOperationException($"Workflow instance {instanceId} not found.");
             await db.Entry(instance).ReloadAsync(cancellationToken); // another context may have moved it
-            if (instance.Status != WorkflowStatus.Running)
+            if (instance.Status != expected)
             {
                 return new ResumeResult(ResumeOutcome.NotAllowed, instance.Stage, $"The workflow is {instance.Status}.");
             }
