@@ -109,6 +109,8 @@ public sealed class ComplaintWorkflowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(member, reference, "submit_response", new { text = "I apologise; the reply was too sharp." })).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(investigator, reference, "record_reply", new { text = "The complainant accepts the apology in part." })).StatusCode);
+        var noReview = await ActAsync(ic, reference, "send_draft_report", new { reportText = "Too early." });
+        Assert.Contains("Human Rights Code review first", (await Json(noReview)).GetProperty("errors").GetProperty("reportText")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(investigator, reference, "request_hr_review")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(investigator, reference, "complete_review",
             new { pattern = "No earlier findings.", finding = "No Code ground was engaged." })).StatusCode);

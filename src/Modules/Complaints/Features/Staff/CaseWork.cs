@@ -436,6 +436,13 @@ internal sealed class CaseWork(
                     break;
                 }
 
+                if (action == "send_draft_report" && found.Complaint!.AllegesDiscrimination
+                    && !await db.Reviews.AnyAsync(r => r.CaseId == found.Id, ct))
+                {
+                    Error("reportText", "Discrimination or harassment is alleged: complete the Human Rights Code review first (R8).");
+                    break;
+                }
+
                 var report = await ReportAsync(found, ct);
                 report.IssuedBy = actor.Name;
                 if (action == "send_draft_report")
