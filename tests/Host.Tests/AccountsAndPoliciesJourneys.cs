@@ -176,6 +176,15 @@ public sealed partial class AccountsAndPoliciesJourneys : IClassFixture<Browser>
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await Browser.AssertAccessibleAsync(admin);
 
+        var clerk = await _browser.PageAsync("clerk@demo.test");
+        await Browser.VisitAsync(clerk, "/elections?year=2026");
+        await Assertions.Expect(clerk.Locator("#calendar")).ToContainTextAsync("Monday 26 October 2026");
+        await clerk.GetByLabel("A number of days before voting day").CheckAsync();
+        await clerk.GetByLabel("Days before voting day", new() { Exact = true }).FillAsync("90");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToHaveTextAsync("The blackout setting is saved.");
+        await Browser.AssertAccessibleAsync(clerk);
+
         await Browser.VisitAsync(admin, "/policies/service-levels?days=10");
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { NameRegex = DueHeading() })).ToBeVisibleAsync();
         await admin.GetByLabel("Date").FillAsync("2027-06-21");

@@ -1,5 +1,6 @@
 using Governance.Elections.Contracts;
 using Governance.Elections.Data;
+using Governance.Elections.Features;
 using Governance.Platform;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,13 @@ public static class ElectionsModule
     {
         services.AddModuleDatabase<ElectionsDbContext>("Elections", ElectionsDbContext.Prefix);
         services.AddScoped<IElectionCalendar, ElectionCalendarService>();
+        services.AddScoped<ElectionCalendarQueries>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapElectionsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapElectionsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ElectionCalendarQueries.Map(endpoints);
+        return endpoints;
+    }
 }
