@@ -30,6 +30,28 @@ public sealed class EvidenceStore(StoragePaths paths)
         return Sniff(head) is null ? $"{SafeName(fileName)} is not a PNG, JPEG, WebP or PDF file." : null;
     }
 
+    /// <summary>Checks a set of uploads before anything is stored: the count, then each file's size and type.</summary>
+    public static async Task<string?> CheckAllAsync(IReadOnlyList<UploadedFile> files, int maxFiles, CancellationToken ct)
+    {
+        if (files.Count > maxFiles)
+        {
+            return $"Attach at most {maxFiles} files.";
+        }
+
+        foreach (var file in files)
+        {
+            await using var stream = file.Open();
+            var head = new byte[16];
+            var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+            if (Check(file.FileName, file.Length, head.AsSpan(0, read)) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
     public async Task<StoredEvidence> SaveAsync(string fileName, Stream content, CancellationToken ct)
     {
         Directory.CreateDirectory(Folder);

@@ -31,7 +31,4 @@ public static class PageHelpers
     public static string Local(DateTimeOffset utc, string timeZoneId = "America/Toronto")
         => TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).ToString("d MMM yyyy, HH:mm");
 
-    /// <summary>Today's date in a time zone.</summary>
-    public static DateOnly Today(TimeProvider clock, string timeZoneId = "America/Toronto")
-        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
 }

@@ -17,6 +17,23 @@ public static class ResultMapping
         _ => throw new InvalidOperationException($"Unknown result status {result.Status}."),
     };
 
+    /// <summary>
+    /// Runs the request's data annotations, as the API's validation filter does, and puts failures in the page's
+    /// model state. Returns true when the request is valid.
+    /// </summary>
+    public static bool TryValidate(this ModelStateDictionary modelState, object request)
+    {
+        foreach (var (field, messages) in ValidationFilter.Validate(request))
+        {
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(field, message);
+            }
+        }
+
+        return modelState.IsValid;
+    }
+
     /// <summary>Puts field errors beside the fields (<c>Input.Field</c>) and anything else in the summary.</summary>
     public static void AddTo<T>(this Result<T> result, ModelStateDictionary modelState, string prefix = "Input")
     {

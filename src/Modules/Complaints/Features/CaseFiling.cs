@@ -9,8 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Complaints.Features;
 
-internal sealed record UploadedFile(string FileName, long Length, Func<Stream> Open);
-
 /// <summary>A filed case and the private token of its tracking link (shown to the resident, never stored in clear).</summary>
 internal sealed record FiledCase(Case Case, string Token, bool Repeated)
 {
@@ -48,26 +46,8 @@ internal sealed class CaseFiling(
     }
 
     /// <summary>Checks files before anything is stored; returns the problem in plain words, or null.</summary>
-    public static async Task<string?> CheckFilesAsync(IReadOnlyList<UploadedFile> files, CancellationToken ct)
-    {
-        if (files.Count > MaxFiles)
-        {
-            return $"Attach at most {MaxFiles} files.";
-        }
-
-        foreach (var file in files)
-        {
-            await using var stream = file.Open();
-            var head = new byte[16];
-            var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-            if (EvidenceStore.Check(file.FileName, file.Length, head.AsSpan(0, read)) is { } problem)
-            {
-                return problem;
-            }
-        }
-
-        return null;
-    }
+    public static Task<string?> CheckFilesAsync(IReadOnlyList<UploadedFile> files, CancellationToken ct)
+        => EvidenceStore.CheckAllAsync(files, MaxFiles, ct);
 
     /// <summary>Creates the case with its first timeline entry, files, e-mail and workflow; retries a lost race for a number.</summary>
     public async Task<FiledCase> FileAsync(Case draft, string workflow, string receivedText, string mailSubject,

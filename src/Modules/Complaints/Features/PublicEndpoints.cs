@@ -3,6 +3,7 @@ using Governance.Accounts.Contracts;
 using Governance.Complaints.Features.Appeals;
 using Governance.Complaints.Features.CodeOfConduct;
 using Governance.Complaints.Features.Tracking;
+using Governance.Platform.Files;
 using Governance.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -79,9 +80,18 @@ internal static class PublicEndpoints
 
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    private static async Task<IResult> FileAppealAsync(HttpRequest request, IServiceProvider services, CancellationToken ct)
+    private static Task<IResult> FileAppealAsync(HttpRequest request, FileAppeal appeals, CancellationToken ct)
+        => FileAsync<FileAppealRequest>(request, (body, files, baseUrl) => appeals.FileAsync(body, files, baseUrl, ct), ct);
+
+    private static Task<IResult> FileComplaintAsync(HttpRequest request, FileComplaint complaints, CancellationToken ct)
+        => FileAsync<FileComplaintRequest>(request, (body, files, baseUrl) => complaints.FileAsync(body, files, baseUrl, ct), ct);
+
+    /// <summary>Reads and validates a filing, files it, and answers 201 (or 200 with the same case for a repeat).</summary>
+    private static async Task<IResult> FileAsync<TRequest>(HttpRequest request,
+        Func<TRequest, IReadOnlyList<UploadedFile>, string, Task<SharedKernel.Result<FiledCase>>> file, CancellationToken ct)
+        where TRequest : class
     {
-        var (body, files, problem) = await ReadAsync<FileAppealRequest>(request, ct);
+        var (body, files, problem) = await ReadAsync<TRequest>(request, ct);
         if (problem is not null)
         {
             return problem;
@@ -93,32 +103,10 @@ internal static class PublicEndpoints
             return TypedResults.ValidationProblem(invalid);
         }
 
-        var result = await services.GetRequiredService<FileAppeal>().FileAsync(body!, files, BaseUrl(request), ct);
-        return result.ToHttp(filed => filed.Repeated
-            ? TypedResults.Ok(new FiledResponse(filed.Case.Reference, BaseUrl(request) + filed.TrackingPath))
-            : TypedResults.Created($"/api/public/cases/{filed.Case.Reference}",
-                new FiledResponse(filed.Case.Reference, BaseUrl(request) + filed.TrackingPath)));
-    }
-
-    private static async Task<IResult> FileComplaintAsync(HttpRequest request, IServiceProvider services, CancellationToken ct)
-    {
-        var (body, files, problem) = await ReadAsync<FileComplaintRequest>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var invalid = ValidationFilter.Validate(body!);
-        if (invalid.Count > 0)
-        {
-            return TypedResults.ValidationProblem(invalid);
-        }
-
-        var result = await services.GetRequiredService<FileComplaint>().FileAsync(body!, files, BaseUrl(request), ct);
-        return result.ToHttp(filed => filed.Repeated
-            ? TypedResults.Ok(new FiledResponse(filed.Case.Reference, BaseUrl(request) + filed.TrackingPath))
-            : TypedResults.Created($"/api/public/cases/{filed.Case.Reference}",
-                new FiledResponse(filed.Case.Reference, BaseUrl(request) + filed.TrackingPath)));
+        var baseUrl = BaseUrl(request);
+        return (await file(body!, files, baseUrl)).ToHttp(filed => filed.Repeated
+            ? TypedResults.Ok(new FiledResponse(filed.Case.Reference, baseUrl + filed.TrackingPath))
+            : TypedResults.Created($"/api/public/cases/{filed.Case.Reference}", new FiledResponse(filed.Case.Reference, baseUrl + filed.TrackingPath)));
     }
 
     private static async Task<IResult> AddInformationAsync(string reference, string? token, HttpRequest request, TrackCase track,
@@ -148,7 +136,7 @@ internal static class PublicEndpoints
                 var body = string.IsNullOrWhiteSpace(data) ? null : JsonSerializer.Deserialize<T>(data, Json);
                 return body is null
                     ? (null, [], Bad("Put the form's fields, as JSON, in a part named 'data'."))
-                    : (body, form.Files.GetFiles("evidence").Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList(), null);
+                    : (body, form.Files.GetFiles("evidence").Select(UploadedFile.From).ToList(), null);
             }
 
             return (null, [], TypedResults.Problem("Send application/json or multipart/form-data.",

@@ -1,3 +1,4 @@
+using Governance.Platform;
 using Governance.Accounts.Contracts;
 using Governance.Complaints.Data;
 using Governance.Complaints.Domain;
@@ -34,8 +35,7 @@ internal sealed class ElectionBlackout(ComplaintsDbContext db, ITenantScope tena
         var changed = 0;
         foreach (var municipality in candidates.GroupBy(c => c.MunicipalityId))
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById((await municipalities.FindAsync(municipality.Key, ct))?.TimeZone ?? "America/Toronto");
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+            var today = clock.TodayIn((await municipalities.FindAsync(municipality.Key, ct))?.TimeZone ?? "America/Toronto");
             var status = await elections.BlackoutOnAsync(municipality.Key, today, ct);
             foreach (var candidate in municipality.Where(c => c.Suspended != status.InBlackout))
             {

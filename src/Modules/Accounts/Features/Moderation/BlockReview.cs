@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Governance.Platform;
 using Governance.Accounts.Data;
 using Governance.Platform.Audit;
 using Governance.Platform.Web;
@@ -28,7 +29,7 @@ internal sealed class BlockReview(AccountsDbContext db, AuditTrail audit, TimePr
             return Result<BlockResponse>.Conflict("This block has ended.");
         }
 
-        if (reviewOn is null || reviewOn <= PageHelpers.Today(clock))
+        if (reviewOn is null || reviewOn <= clock.TodayIn("America/Toronto"))
         {
             return Result<BlockResponse>.Invalid("reviewOn", "The next review date must be after today.");
         }

@@ -122,7 +122,7 @@ internal static class ModerationEndpoints
             Parse<DateOnly>("blockReviewOn", s => (DateOnly.TryParse(s, CultureInfo.InvariantCulture, out var d), d)),
             Parse<DateTimeOffset>("capturedAt", s => (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d), d)),
             Parse<Guid>("requestId", s => (Guid.TryParse(s, out var g), g)),
-            form.Files.GetFiles("evidence").Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList());
+            form.Files.GetFiles("evidence").Select(UploadedFile.From).ToList());
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

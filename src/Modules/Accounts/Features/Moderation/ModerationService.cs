@@ -8,8 +8,6 @@ using Governance.Platform.Files;
 
 namespace Governance.Accounts.Features.Moderation;
 
-internal sealed record UploadedFile(string FileName, long Length, Func<Stream> Open);
-
 internal sealed record RecordActionInput(
     Guid AccountId,
     ModerationKind? Kind,
@@ -130,20 +128,9 @@ internal sealed class ModerationService(
             Error("evidence", "Attach a screenshot showing the time and the user's name or profile address.");
         }
 
-        foreach (var file in input.Files)
+        if (await EvidenceStore.CheckAllAsync(input.Files, 10, ct) is { } problem)
         {
-            await using var stream = file.Open();
-            var head = new byte[16];
-            var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-            if (EvidenceStore.Check(file.FileName, file.Length, head.AsSpan(0, read)) is { } problem)
-            {
-                Error("evidence", problem);
-            }
-        }
-
-        if (input.Files.Count > 10)
-        {
-            Error("evidence", "Attach at most 10 files.");
+            Error("evidence", problem);
         }
 
         if (input.Files.Count > 0 && input.CapturedAt is not { } captured)

@@ -1,3 +1,4 @@
+using Governance.Platform;
 using Governance.Accounts.Data;
 using Governance.Accounts.Domain;
 using Governance.Accounts.Features.Moderation;
@@ -43,7 +44,7 @@ internal sealed class LogModel(AccountsDbContext db, ModerationService moderatio
         Input.RequestId = Guid.NewGuid();
         Input.OccurredAt = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime;
         Input.CapturedAt = Input.OccurredAt;
-        Input.BlockReviewOn = PageHelpers.Today(clock).AddDays(30);
+        Input.BlockReviewOn = clock.TodayIn("America/Toronto").AddDays(30);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -64,7 +65,7 @@ internal sealed class LogModel(AccountsDbContext db, ModerationService moderatio
             Input.ContentAsPosted, Input.OccurredAt is { } at ? PageHelpers.ToUtc(at, ZoneId) : null, Input.Rule,
             Input.CredibleThreat, Input.Justification, Input.Notes, Input.BlockEndsOn, Input.BlockReviewOn,
             Input.CapturedAt is { } captured ? PageHelpers.ToUtc(captured, ZoneId) : null, Input.RequestId,
-            Input.Evidence.Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList());
+            Input.Evidence.Select(UploadedFile.From).ToList());
         var result = await moderation.RecordAsync(input, ct);
         if (!result.Succeeded)
         {

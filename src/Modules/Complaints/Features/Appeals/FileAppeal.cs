@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Governance.Platform;
 using Governance.Accounts.Contracts;
 using Governance.Complaints.Domain;
 using Governance.Complaints.Workflows;
+using Governance.Platform.Files;
 using Governance.SharedKernel;
 
 namespace Governance.Complaints.Features.Appeals;
@@ -93,8 +95,7 @@ internal sealed class FileAppeal(IMunicipalityDirectory municipalities, IAccount
             Error("accountDescription", "Choose the account from the list, or describe it (platform and name).");
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(),
-            TimeZoneInfo.FindSystemTimeZoneById(municipality.TimeZone)).DateTime);
+        var today = clock.TodayIn(municipality.TimeZone);
         if (request.HappenedOn > today)
         {
             Error("happenedOn", "The date cannot be in the future.");

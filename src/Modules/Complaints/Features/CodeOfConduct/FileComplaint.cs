@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Governance.Platform;
 using Governance.Accounts.Contracts;
 using Governance.Complaints.Domain;
 using Governance.Complaints.Workflows;
+using Governance.Platform.Files;
 using Governance.Elections.Contracts;
 using Governance.Policies.Contracts;
 using Governance.SharedKernel;
@@ -125,8 +127,7 @@ internal sealed class FileComplaint(IMunicipalityDirectory municipalities, IStaf
             return Result<FiledCase>.Invalid(errors);
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(municipality.TimeZone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var today = clock.TodayIn(municipality.TimeZone);
         var blackout = await elections.BlackoutOnAsync(municipality.Id, today, ct);
         var heldUntil = blackout.InBlackout ? blackout.Ends?.AddDays(1) : null;
         var draft = new Case

@@ -46,7 +46,7 @@ internal sealed class FileModel(IMunicipalityDirectory municipalities, IAccountR
             return Page();
         }
 
-        var files = Evidence.Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
+        var files = Evidence.Select(UploadedFile.From).ToList();
         var result = await appeals.FileAsync(Input, files, PublicEndpoints.BaseUrl(Request), ct);
         if (!result.Succeeded)
         {

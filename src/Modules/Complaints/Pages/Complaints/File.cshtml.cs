@@ -50,7 +50,7 @@ internal sealed class FileModel(IMunicipalityDirectory municipalities, IStaffDir
             return Page();
         }
 
-        var files = Evidence.Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
+        var files = Evidence.Select(UploadedFile.From).ToList();
         var result = await complaints.FileAsync(Input, files, PublicEndpoints.BaseUrl(Request), ct);
         if (!result.Succeeded)
         {

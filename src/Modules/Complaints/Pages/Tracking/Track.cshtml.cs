@@ -42,7 +42,7 @@ internal sealed class TrackModel(TrackCase track) : PageModel
     public async Task<IActionResult> OnPostInformationAsync(string reference, string? information, List<IFormFile> files,
         CancellationToken ct)
     {
-        var uploads = files.Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
+        var uploads = files.Select(UploadedFile.From).ToList();
         var result = await track.AddInformationAsync(reference, Token, information, uploads, ct);
         return result.Succeeded ? Redirect($"/track/{reference}?token={Token}&done=information") : await ShowErrorsAsync(reference, result, ct);
     }

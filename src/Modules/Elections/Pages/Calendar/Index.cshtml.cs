@@ -1,3 +1,4 @@
+using Governance.Platform;
 using Governance.Elections.Domain;
 using Governance.Elections.Features;
 using Governance.Platform.Web;
@@ -37,15 +38,7 @@ internal sealed class IndexModel(ElectionCalendarQueries queries, TimeProvider c
         }
 
         var request = new BlackoutSettingsRequest { Rule = rule, DaysBeforeVoting = daysBeforeVoting };
-        foreach (var (field, messages) in ValidationFilter.Validate(request))
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(field, message);
-            }
-        }
-
-        if (ModelState.ErrorCount == 0)
+        if (ModelState.TryValidate(request))
         {
             var result = await queries.SetBlackoutAsync(Municipality, request, NextYear, ct);
             if (result.Succeeded)
@@ -59,7 +52,7 @@ internal sealed class IndexModel(ElectionCalendarQueries queries, TimeProvider c
         return await LoadAsync(null, ct);
     }
 
-    private int NextYear => ElectionCalendar.NextElectionYear(PageHelpers.Today(clock));
+    private int NextYear => ElectionCalendar.NextElectionYear(clock.TodayIn("America/Toronto"));
 
     private async Task<IActionResult> LoadAsync(int? year, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Governance.Platform;
 using Governance.Accounts.Contracts;
 using Governance.Platform.Web;
 using Governance.Policies.Data;
@@ -119,8 +120,7 @@ internal static class PublicRules
             return null;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(municipality.TimeZone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var today = clock.TodayIn(municipality.TimeZone);
         var document = await db.Documents.IgnoreQueryFilters().AsNoTracking()
             .FirstOrDefaultAsync(d => d.Id == documentId && d.MunicipalityId == municipality.Id, ct);
         if (document is null)

@@ -1,3 +1,4 @@
+using Governance.Platform;
 using Governance.Accounts.Contracts;
 using Governance.Platform.Audit;
 using Governance.Policies.Data;
@@ -164,8 +165,7 @@ internal sealed class HouseRulesService(
     private async Task<DateOnly> TodayAsync(Guid municipalityId, CancellationToken ct)
     {
         var municipality = await municipalities.FindAsync(municipalityId, ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(municipality?.TimeZone ?? "America/Toronto");
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        return clock.TodayIn(municipality?.TimeZone ?? "America/Toronto");
     }
 
     private static PolicyVersion NewDraft(PolicyDocument document, int number, string body,

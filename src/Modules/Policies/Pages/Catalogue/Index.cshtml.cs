@@ -47,7 +47,7 @@ internal sealed class IndexModel(PoliciesDbContext db, CatalogueService catalogu
 
         var request = new RuleRequest(PageHelpers.CurrentMunicipality(HttpContext), RuleCode ?? "", RuleTitle ?? "",
             RuleDescription ?? "", RuleReportToPolice);
-        return Valid(request) && Shown(await catalogue.AddRuleAsync(request, ct))
+        return ModelState.TryValidate(request) && Shown(await catalogue.AddRuleAsync(request, ct))
             ? Redirect("/policies/catalogue?added=rule")
             : await ReloadAsync(ct);
     }
@@ -61,23 +61,9 @@ internal sealed class IndexModel(PoliciesDbContext db, CatalogueService catalogu
 
         var request = new ArticleRequest(PageHelpers.CurrentMunicipality(HttpContext), ArticleNumber, ArticleTitle ?? "",
             ArticleSummary ?? "");
-        return Valid(request) && Shown(await catalogue.AddArticleAsync(request, ct))
+        return ModelState.TryValidate(request) && Shown(await catalogue.AddArticleAsync(request, ct))
             ? Redirect("/policies/catalogue?added=article")
             : await ReloadAsync(ct);
-    }
-
-    /// <summary>The same data-annotation check the API runs; failures are listed above the forms.</summary>
-    private bool Valid(object request)
-    {
-        foreach (var (field, messages) in ValidationFilter.Validate(request))
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(field, message);
-            }
-        }
-
-        return ModelState.ErrorCount == 0;
     }
 
     private bool Shown<T>(Result<T> result)

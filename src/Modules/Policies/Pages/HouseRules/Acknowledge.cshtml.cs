@@ -1,3 +1,4 @@
+using Governance.Platform;
 using Governance.Platform.Web;
 using Governance.Policies.Data;
 using Governance.Policies.Features.Acknowledgements;
@@ -25,7 +26,7 @@ internal sealed class AcknowledgeModel(PoliciesDbContext db, AcknowledgementServ
     public async Task<IActionResult> OnGetAsync(Guid id, bool done, CancellationToken ct)
     {
         Done = done;
-        Input = new AcknowledgeRequest { Name = User.FindFirst("name")?.Value ?? "", SignedOn = PageHelpers.Today(clock) };
+        Input = new AcknowledgeRequest { Name = User.FindFirst("name")?.Value ?? "", SignedOn = clock.TodayIn("America/Toronto") };
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

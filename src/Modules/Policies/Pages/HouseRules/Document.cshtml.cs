@@ -1,3 +1,4 @@
+using Governance.Platform;
 using Governance.Accounts.Contracts;
 using Governance.Platform.Web;
 using Governance.Policies.Data;
@@ -48,7 +49,7 @@ internal sealed class DocumentModel(PoliciesDbContext db, HouseRulesService serv
             "new" => "A new draft is ready, starting from the latest version.",
             _ => null,
         };
-        EffectiveFrom = PageHelpers.Today(clock);
+        EffectiveFrom = clock.TodayIn("America/Toronto");
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

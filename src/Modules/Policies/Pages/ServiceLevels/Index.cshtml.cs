@@ -67,16 +67,7 @@ internal sealed class IndexModel(ServiceLevelService service) : PageModel
             return Forbid();
         }
 
-        var invalid = request is null ? [] : ValidationFilter.Validate(request);
-        foreach (var (field, messages) in invalid)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(field, message);
-            }
-        }
-
-        if (invalid.Count == 0)
+        if (request is null || ModelState.TryValidate(request))
         {
             var result = await change();
             result.AddTo(ModelState, prefix: "");
