@@ -1,4 +1,5 @@
 using Governance.Accounts;
+using Governance.Elections;
 using Governance.Platform.Data;
 using Governance.Platform.Outbox;
 
@@ -30,6 +31,7 @@ internal static class Startup
         var logins = await AccountsModule.SeedDemoAsync(app.Services, password, lifetime);
         // Let the other modules set up the demo municipality now rather than at the scheduler's first run.
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(lifetime);
+        await ElectionsModule.SeedDemoAsync(app.Services, AccountsModule.DemoMunicipalityId, lifetime);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);

@@ -14,7 +14,7 @@ public interface IMunicipalityDirectory
 
 /// <summary>A registered social media account, as other modules see it.</summary>
 public sealed record AccountSummary(Guid Id, Guid MunicipalityId, string Platform, string Handle, string OwnerType,
-    string OwnerName, string Classification, string ResponsibleEmail);
+    string OwnerName, string Classification, string ResponsibleEmail, Guid? OwnerUserId);
 
 /// <summary>How an account was classified on a date (R1), with the criteria that fired.</summary>
 public sealed record AccountClassificationInfo(Guid AccountId, DateTimeOffset Since, string Classification,
@@ -27,6 +27,10 @@ public sealed record ModerationRecord(Guid ActionId, string Kind, DateTimeOffset
 /// <summary>R8: what an account's blocks show, for the Human Rights Code review's pattern question.</summary>
 public sealed record BlockPattern(int Blocks, int ActiveBlocks, int BlocksLast12Months, int FlaggedActions);
 
+/// <summary>A moderation action that cited a given rule, for the clerk (e.g. candidate posting during nominations).</summary>
+public sealed record CitedAction(Guid ActionId, Guid AccountId, string AccountHandle, string Kind, string TargetHandle,
+    DateTimeOffset OccurredAt, string ActorName, string? PostUrl);
+
 /// <summary>The account registry, for Policies (account house rules) and Complaints (appeal intake).</summary>
 public interface IAccountRegistry
 {
@@ -38,6 +42,10 @@ public interface IAccountRegistry
         CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ModerationRecord>> ActionsAgainstAsync(Guid municipalityId, Guid accountId, string handle,
+        CancellationToken cancellationToken);
+
+    /// <summary>Actions that cited the rule with this catalogue code, occurred in [since, until).</summary>
+    Task<IReadOnlyList<CitedAction>> ActionsCitingAsync(Guid municipalityId, string ruleCode, DateTimeOffset since, DateTimeOffset until,
         CancellationToken cancellationToken);
 
     Task<BlockPattern> BlockPatternAsync(Guid municipalityId, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken);

@@ -11,7 +11,7 @@ internal sealed class AccountRegistry(AccountsDbContext db) : IAccountRegistry
         => db.Accounts.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.Id == accountId && a.MunicipalityId == municipalityId)
             .Select(a => new AccountSummary(a.Id, a.MunicipalityId, a.Platform.ToString(), a.Handle, a.Owner.ToString(),
-                a.OwnerName, a.Classification.ToString(), a.ResponsibleEmail))
+                a.OwnerName, a.Classification.ToString(), a.ResponsibleEmail, a.OwnerUserId))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(Guid municipalityId, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ internal sealed class AccountRegistry(AccountsDbContext db) : IAccountRegistry
             .Where(a => a.MunicipalityId == municipalityId)
             .OrderBy(a => a.Handle)
             .Select(a => new AccountSummary(a.Id, a.MunicipalityId, a.Platform.ToString(), a.Handle, a.Owner.ToString(),
-                a.OwnerName, a.Classification.ToString(), a.ResponsibleEmail))
+                a.OwnerName, a.Classification.ToString(), a.ResponsibleEmail, a.OwnerUserId))
             .ToListAsync(cancellationToken);
 
     public async Task<AccountClassificationInfo?> ClassificationOnAsync(Guid municipalityId, Guid accountId, DateTimeOffset at,
@@ -47,6 +47,19 @@ internal sealed class AccountRegistry(AccountsDbContext db) : IAccountRegistry
             .OrderByDescending(a => a.OccurredAt)
             .Select(a => new ModerationRecord(a.Id, a.Kind.ToString(), a.OccurredAt, a.RuleCode, a.RuleTitle, a.ContentAsPosted,
                 a.RiskFlags.Split(',', StringSplitOptions.RemoveEmptyEntries), a.Files))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<CitedAction>> ActionsCitingAsync(Guid municipalityId, string ruleCode, DateTimeOffset since,
+        DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var actions = await (from a in db.ModerationActions.IgnoreQueryFilters().AsNoTracking()
+                             join account in db.Accounts.IgnoreQueryFilters() on a.AccountId equals account.Id
+                             where a.MunicipalityId == municipalityId && a.RuleCode == ruleCode && a.OccurredAt >= since && a.OccurredAt < until
+                             select new { a.Id, a.AccountId, account.Handle, a.Kind, a.TargetHandle, a.OccurredAt, a.ActorName, a.PostUrl })
+            .ToListAsync(cancellationToken);
+        return actions.OrderBy(a => a.OccurredAt)
+            .Select(a => new CitedAction(a.Id, a.AccountId, a.Handle, a.Kind.ToString(), a.TargetHandle, a.OccurredAt, a.ActorName, a.PostUrl))
             .ToList();
     }
 

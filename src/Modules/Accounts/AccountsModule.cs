@@ -1,4 +1,5 @@
 using Governance.Accounts.Contracts;
+using Governance.Elections.Contracts;
 using Governance.Accounts.Data;
 using Governance.Accounts.Demo;
 using Governance.Accounts.Domain;
@@ -37,6 +38,7 @@ public static class AccountsModule
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IAccountRegistry, AccountRegistry>();
         services.AddScoped<AccountRegistryService>();
+        services.AddScoped<IIntegrationEventHandler<CampaignAccountDeclared>, RegisterCampaignAccount>();
         services.AddScoped<ModerationService>();
         services.AddScoped<BlockReviewReminders>();
         services.AddScoped<BlockReview>();

@@ -5,24 +5,53 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Elections;
 
-/// <summary>The Elections contract: the R12 calendar and the municipality's blackout setting.</summary>
+/// <summary>The Elections contract: the R12 calendar with the municipality's overrides and by-elections.</summary>
 internal sealed class ElectionCalendarService(ElectionsDbContext db) : IElectionCalendar
 {
     public async Task<BlackoutStatus> BlackoutOnAsync(Guid municipalityId, DateOnly day, CancellationToken cancellationToken)
     {
-        var settings = await db.Settings.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(s => s.MunicipalityId == municipalityId, cancellationToken) ?? new ElectionSettings();
-        if (!ElectionCalendar.IsRegularElectionYear(day.Year))
+        // The blackout protects a council-wide election; a by-election does not stop the IC's work.
+        var election = await RegularAsync(db, municipalityId, day.Year, cancellationToken);
+        if (election is null)
         {
             return new BlackoutStatus(false, null, null, $"{day.Year} is not a municipal election year.");
         }
 
-        // May 1 falls on a weekend in some years; statutory holidays never fall on it.
-        var election = ElectionCalendar.Regular(day.Year, d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
-        var window = Blackout.Window(election, settings.BlackoutRule, settings.BlackoutDaysBeforeVoting);
+        var settings = await db.Settings.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(s => s.MunicipalityId == municipalityId, cancellationToken) ?? new ElectionSettings();
+        var window = Blackout.Window(election.Dates, settings.BlackoutRule, settings.BlackoutDaysBeforeVoting);
         var inside = Blackout.Contains(window, day);
         return new BlackoutStatus(inside, window.Starts, window.Ends, inside
             ? $"Election blackout from {window.Starts:d MMMM yyyy} to voting day, {window.Ends:d MMMM yyyy}: complaints are held until after voting day."
             : $"Outside the election blackout ({window.Starts:d MMMM yyyy} to {window.Ends:d MMMM yyyy}).");
+    }
+
+    public async Task<NominationPeriodStatus> NominationPeriodOnAsync(Guid municipalityId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var stored = await db.Elections.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.MunicipalityId == municipalityId && e.NominationPeriodOpens <= day && e.NominationDay >= day)
+            .ToListAsync(cancellationToken);
+        var regular = await RegularAsync(db, municipalityId, day.Year, cancellationToken);
+        var election = stored.Concat(regular is null ? [] : [regular]).FirstOrDefault(e => e.InNominationPeriod(day));
+        return election is null
+            ? new NominationPeriodStatus(false, null, null, $"{day:d MMMM yyyy} is not in a nomination period.")
+            : new NominationPeriodStatus(true, election.NominationPeriodOpens, election.NominationDay,
+                $"Nomination period of the {election.Name}: {election.NominationPeriodOpens:d MMMM} to {election.NominationDay:d MMMM yyyy}.");
+    }
+
+    /// <summary>The regular election of a year: the municipality's row if it changed the dates, else the R12 dates.</summary>
+    public static async Task<Election?> RegularAsync(ElectionsDbContext db, Guid municipalityId, int year, CancellationToken ct)
+    {
+        if (!ElectionCalendar.IsRegularElectionYear(year))
+        {
+            return null;
+        }
+
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        return await db.Elections.IgnoreQueryFilters().AsNoTracking()
+                   .FirstOrDefaultAsync(e => e.MunicipalityId == municipalityId && e.Kind == ElectionKind.Regular
+                       && e.VotingDay >= from && e.VotingDay <= to, ct)
+               ?? ElectionCalendar.NewRegular(municipalityId, year, DateTimeOffset.MinValue);
     }
 }

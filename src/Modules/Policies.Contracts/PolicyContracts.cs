@@ -6,6 +6,13 @@ public sealed record Deadline(DateTimeOffset Due, IReadOnlyList<string> Steps);
 /// <summary>A prohibited-content rule a moderator can rely on (R3).</summary>
 public sealed record ModerationRule(Guid Id, string Code, string Title, string Description, bool ReportToPolice);
 
+/// <summary>Catalogue codes other modules act on.</summary>
+public static class RuleCodes
+{
+    /// <summary>Middlesex (R11): candidates may not post on the municipality's own accounts during the nomination period.</summary>
+    public const string CandidatePosting = "candidate_posting";
+}
+
 /// <summary>A Code of Conduct article of a municipality (R10).</summary>
 public sealed record ConductArticle(Guid Id, string Number, string Title, string Summary);
 

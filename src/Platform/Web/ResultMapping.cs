@@ -19,15 +19,16 @@ public static class ResultMapping
 
     /// <summary>
     /// Runs the request's data annotations, as the API's validation filter does, and puts failures in the page's
-    /// model state. Returns true when the request is valid.
+    /// model state, beside the form's fields when the form has a <paramref name="prefix"/>. Returns true when the
+    /// request is valid.
     /// </summary>
-    public static bool TryValidate(this ModelStateDictionary modelState, object request)
+    public static bool TryValidate(this ModelStateDictionary modelState, object request, string prefix = "")
     {
         foreach (var (field, messages) in ValidationFilter.Validate(request))
         {
             foreach (var message in messages)
             {
-                modelState.AddModelError(field, message);
+                modelState.AddModelError(Key(field, prefix), message);
             }
         }
 
@@ -39,11 +40,9 @@ public static class ResultMapping
     {
         foreach (var (field, messages) in result.Errors)
         {
-            var name = string.IsNullOrEmpty(field) ? "" : $"{char.ToUpperInvariant(field[0])}{field[1..]}";
-            var key = name.Length == 0 || prefix.Length == 0 ? name : $"{prefix}.{name}";
             foreach (var message in messages)
             {
-                modelState.AddModelError(key, message);
+                modelState.AddModelError(Key(field, prefix), message);
             }
         }
 
@@ -51,5 +50,12 @@ public static class ResultMapping
         {
             modelState.AddModelError("", result.Message);
         }
+    }
+
+    /// <summary>A camelCase field as the page names it: <c>Input.Field</c>, or <c>Field</c> without a prefix.</summary>
+    private static string Key(string field, string prefix)
+    {
+        var name = field.Length == 0 ? "" : $"{char.ToUpperInvariant(field[0])}{field[1..]}";
+        return name.Length == 0 || prefix.Length == 0 ? name : $"{prefix}.{name}";
     }
 }

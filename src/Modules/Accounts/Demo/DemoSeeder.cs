@@ -62,6 +62,37 @@ internal sealed class DemoSeeder(AccountsDbContext db, UserManager<StaffUser> us
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
+
+        await SeedMemberAccountAsync(cancellationToken);
+    }
+
+    /// <summary>The demo member's own account, so the election journey (campaign plan, scrubbing) has something to plan for.</summary>
+    private async Task SeedMemberAccountAsync(CancellationToken ct)
+    {
+        const string handle = "@CllrMaxMember";
+        var member = await users.FindByEmailAsync("member@demo.test");
+        if (member is null || await db.Accounts.AnyAsync(a => a.MunicipalityId == DemoMunicipalityId && a.Handle == handle, ct))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var account = new SocialAccount
+        {
+            Id = Guid.NewGuid(), MunicipalityId = DemoMunicipalityId, Platform = SocialPlatform.Facebook, Handle = handle,
+            ProfileUrl = "https://www.facebook.com/CllrMaxMember", Owner = AccountOwner.Member, OwnerName = member.DisplayName,
+            OwnerUserId = member.Id, Purpose = "Ward news and constituency updates.", ResponsibleName = member.DisplayName,
+            ResponsibleEmail = member.Email!, CreatedAt = now,
+        };
+        var result = OfficialAccountTest.Classify(account.Owner, new Dictionary<string, Fact>());
+        account.Classification = result.Classification;
+        db.Accounts.Add(account);
+        db.Classifications.Add(new ClassificationRecord
+        {
+            Id = Guid.NewGuid(), AccountId = account.Id, MunicipalityId = DemoMunicipalityId, Since = now, RecordedBy = "demo",
+            Classification = result.Classification, Fired = string.Join(',', result.Fired), Explanation = result.Explanation,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles)

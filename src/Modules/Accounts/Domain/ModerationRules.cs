@@ -14,6 +14,7 @@ internal static class ModerationRules
     /// <summary>R4: not a rule. Choosing it records a risk flag on an official account.</summary>
     public const string Disagreement = "disagreement";
 
+
     public const string ViewpointFlag = "viewpoint";
 
     public const string UngraduatedBlockFlag = "block-without-graduation";

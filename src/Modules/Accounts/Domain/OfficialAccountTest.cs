@@ -60,6 +60,12 @@ internal static class OfficialAccountTest
                 "A municipal or staff-unit account is an official account.");
         }
 
+        if (owner == AccountOwner.Campaign)
+        {
+            return new ClassificationResult(Classification.Personal, [], [],
+                "A campaign account: not an official account, and no City resources may be used for it (R11).");
+        }
+
         bool Yes(string code) => facts.TryGetValue(code, out var fact) && fact.Answer;
         var fired = Criteria.Where(c => Yes(c.Code)).Select(c => c.Code).ToList();
         var unmet = PersonalConditions.Where(c => !Yes(c.Code)).Select(c => c.Code).ToList();

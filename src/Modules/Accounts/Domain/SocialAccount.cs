@@ -18,6 +18,9 @@ internal enum AccountOwner
     Municipality = 1,
     Member = 2,
     StaffUnit = 3,
+
+    /// <summary>A member's separate election campaign account (R11): never official, no City resources.</summary>
+    Campaign = 4,
 }
 
 /// <summary>A social media account in the registry: whose it is, what it is for, who answers for it.</summary>

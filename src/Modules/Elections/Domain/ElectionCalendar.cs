@@ -35,6 +35,19 @@ internal static class ElectionCalendar
             new DateOnly(year, 11, 15), new DateOnly(year, 12, 31));
     }
 
+    /// <summary>A regular election with the R12 dates, to store when the municipality starts tracking it.</summary>
+    public static Election NewRegular(Guid municipalityId, int year, DateTimeOffset now)
+    {
+        // May 1 falls on a weekend in some years; no statutory holiday falls on it.
+        var dates = Regular(year, d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+        return new Election
+        {
+            Id = Guid.NewGuid(), MunicipalityId = municipalityId, Kind = ElectionKind.Regular, Name = $"{year} municipal election",
+            NominationPeriodOpens = dates.NominationPeriodOpens, NominationDay = dates.NominationDay, VotingDay = dates.VotingDay,
+            TermStarts = dates.TermStarts, CampaignPeriodEnds = dates.CampaignPeriodEnds, CreatedAt = now,
+        };
+    }
+
     /// <summary>The next regular election on or after a date's year.</summary>
     public static int NextElectionYear(DateOnly from)
     {

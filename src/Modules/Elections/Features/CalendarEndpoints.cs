@@ -40,8 +40,8 @@ internal sealed class ElectionCalendarQueries(ElectionsDbContext db, ITenantScop
 
         var settings = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.MunicipalityId == municipalityId, ct)
             ?? new ElectionSettings { MunicipalityId = municipalityId };
-        var e = ElectionCalendar.Regular(year, d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
-        var window = Blackout.Window(e, settings.BlackoutRule, settings.BlackoutDaysBeforeVoting);
+        var e = (await ElectionCalendarService.RegularAsync(db, municipalityId, year, ct))!;
+        var window = Blackout.Window(e.Dates, settings.BlackoutRule, settings.BlackoutDaysBeforeVoting);
         return Result<CalendarResponse>.Ok(new CalendarResponse(year, e.NominationPeriodOpens, e.NominationDay, e.VotingDay,
             e.TermStarts, e.CampaignPeriodEnds, window.Starts, window.Ends, settings.BlackoutRule.ToString()));
     }

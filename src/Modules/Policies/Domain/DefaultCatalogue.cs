@@ -1,3 +1,5 @@
+using Governance.Policies.Contracts;
+
 namespace Governance.Policies.Domain;
 
 /// <summary>The defaults a new municipality starts with; each municipality edits its own copy.</summary>
@@ -21,7 +23,7 @@ internal static class DefaultCatalogue
         ("demeaning_portrayal", "Demeaning portrayals", "Degrading pictures or descriptions of people or groups.", false),
         ("prejudicial_religious_political", "Attacks on religious or political groups", "Messages that attack or demean other religious or political groups. Judge the behaviour, never the opinion.", false),
         ("vulgar_sexual", "Vulgar or sexual content", "Crude language or sexual content.", false),
-        ("candidate_posting", "Candidate posting on a municipal account", "During the nomination period, candidates may not post on the municipality's own accounts.", false),
+        (RuleCodes.CandidatePosting, "Candidate posting on a municipal account", "During the nomination period, candidates may not post on the municipality's own accounts.", false),
     ];
 
     /// <summary>R10 Code of Conduct articles relevant to posts, with Toronto's numbering (IC bulletin paras 15-21).</summary>

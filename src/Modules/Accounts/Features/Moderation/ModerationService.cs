@@ -1,6 +1,7 @@
 using Governance.Accounts.Data;
 using Governance.Accounts.Domain;
 using Governance.Platform.Audit;
+using Governance.Elections.Contracts;
 using Governance.Policies.Contracts;
 using Governance.SharedKernel;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ internal sealed record RecordActionInput(
 internal sealed class ModerationService(
     AccountsDbContext db,
     IPolicyCatalog policies,
+    IElectionCalendar elections,
     EvidenceStore evidence,
     ICurrentActor actor,
     AuditTrail audit,
@@ -119,6 +121,22 @@ internal sealed class ModerationService(
             if (rule is null)
             {
                 Error("rule", "Choose the rule relied on from the house rules.");
+            }
+        }
+
+        // R11 (Middlesex): candidates may not post on the municipality's own accounts during the nomination period.
+        if (rule?.Code == RuleCodes.CandidatePosting && input.OccurredAt is { } postedAt)
+        {
+            var zone = await db.Municipalities.Where(m => m.Id == account.MunicipalityId).Select(m => m.TimeZone).FirstAsync(ct);
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(postedAt, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+            var period = await elections.NominationPeriodOnAsync(account.MunicipalityId, day, ct);
+            if (account.Owner != AccountOwner.Municipality)
+            {
+                Error("rule", "This rule is for the municipality's own accounts only.");
+            }
+            else if (!period.InNominationPeriod)
+            {
+                Error("rule", $"This rule applies only during an election's nomination period: {period.Explanation}");
             }
         }
 
