@@ -77,6 +77,7 @@ public sealed class AccountsApiTests : IAsyncLifetime
     [Fact]
     public async Task Registering_an_account_rejects_bad_input_and_duplicates_and_stores_nothing_for_them()
     {
+        var before = (await _manager.GetFromJsonAsync<JsonElement>("/api/accounts")).GetArrayLength(); // the demo member's account
         var bad = await _manager.PostAsJsonAsync("/api/accounts", new
         {
             municipalityId = Demo, platform = "Facebook", handle = "<script>alert(1)</script>", profileUrl = "javascript:alert(1)",
@@ -89,7 +90,7 @@ public sealed class AccountsApiTests : IAsyncLifetime
             Assert.True(errors.TryGetProperty(field, out _), field);
         }
 
-        Assert.Equal(0, (await _manager.GetFromJsonAsync<JsonElement>("/api/accounts")).GetArrayLength());
+        Assert.Equal(before, (await _manager.GetFromJsonAsync<JsonElement>("/api/accounts")).GetArrayLength());
         await RegisterAsync();
         var duplicate = await _manager.PostAsJsonAsync("/api/accounts", new
         {

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Elections.Features.Campaigns;
@@ -179,26 +180,31 @@ internal static class CampaignEndpoints
     private static IResult NotFound() => TypedResults.Problem("Not found.", statusCode: StatusCodes.Status404NotFound);
 }
 
-/// <summary>Signed feed tokens: they name one election and expire 60 days after its campaign period.</summary>
+/// <summary>
+/// Signed feed tokens: they name one election and expire 60 days after its campaign period. The expiry is inside the
+/// signed payload and checked against the injected clock, so it follows the same time as everything else.
+/// </summary>
 internal sealed class CalendarFeed(IDataProtectionProvider protection, TimeProvider clock)
 {
-    private readonly ITimeLimitedDataProtector _protector =
-        protection.CreateProtector("Governance.Elections.CalendarFeed").ToTimeLimitedDataProtector();
+    private readonly IDataProtector _protector = protection.CreateProtector("Governance.Elections.CalendarFeed");
 
     public string TokenFor(ElectionView election)
     {
-        var expires = new DateTimeOffset(election.CampaignPeriodEnds.AddDays(60).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        return _protector.Protect(election.Id.ToString("N"), expires);
+        var expires = election.CampaignPeriodEnds.AddDays(60).DayNumber;
+        return WebEncoders.Base64UrlEncode(_protector.Protect(Encoding.UTF8.GetBytes($"{election.Id:N}|{expires}")));
     }
 
     public Guid? Read(string token)
     {
         try
         {
-            var id = _protector.Unprotect(token, out var expires);
-            return expires > clock.GetUtcNow() && Guid.TryParse(id, out var electionId) ? electionId : null;
+            var parts = Encoding.UTF8.GetString(_protector.Unprotect(WebEncoders.Base64UrlDecode(token))).Split('|');
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).DayNumber;
+            return parts.Length == 2 && int.TryParse(parts[1], out var expires) && expires >= today && Guid.TryParse(parts[0], out var id)
+                ? id
+                : null;
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException)
         {
             return null;
         }

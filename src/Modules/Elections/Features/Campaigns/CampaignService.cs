@@ -310,6 +310,11 @@ internal sealed class CampaignService(
             return Result<ChecklistItem>.Conflict("The clerk has already verified this step.");
         }
 
+        if (plan.RestoredAt is not null)
+        {
+            return Result<ChecklistItem>.Conflict("The account is back in official use; its campaign steps are closed.");
+        }
+
         var errors = new Dictionary<string, string[]>();
         evidenceUrl = string.IsNullOrWhiteSpace(evidenceUrl) ? null : evidenceUrl.Trim();
         if (evidenceUrl is not null && (evidenceUrl.Length > 500 || !Uri.TryCreate(evidenceUrl, UriKind.Absolute, out var url)
