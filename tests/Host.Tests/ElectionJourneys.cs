@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Governance.Host.Tests;
@@ -70,5 +72,29 @@ public sealed class ElectionJourneys : IClassFixture<Browser>
         // The member's list and the calendar page pass axe too.
         await Browser.VisitAsync(member, "/elections/my");
         await Browser.VisitAsync(clerk, "/elections");
+    }
+
+    [Fact]
+    public async Task Staff_serving_two_municipalities_switch_between_them_in_the_header()
+    {
+        var (otherId, _) = await _browser.App.AddOtherMunicipalityAsync("switch-town");
+        using (var scope = _browser.App.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<SharedKernel.ITenantScope>().RunAsSystem();
+            var db = scope.ServiceProvider.GetRequiredService<Accounts.Data.AccountsDbContext>();
+            var ic = await db.Users.SingleAsync(u => u.Email == "ic@demo.test");
+            db.Assignments.Add(new Accounts.Domain.StaffAssignment { UserId = ic.Id, MunicipalityId = otherId });
+            await db.SaveChangesAsync();
+        }
+
+        var page = await _browser.PageAsync("ic@demo.test");
+        await Browser.VisitAsync(page, "/elections/dashboard");
+        await Assertions.Expect(page.Locator("#candidates")).ToContainTextAsync("Councillor Max Member");
+        await page.GetByLabel("Municipality").SelectOptionAsync(new SelectOptionValue { Label = "Other Town" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("No election is tracked yet.")).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.VisitAsync(page, "/elections");
+        await Assertions.Expect(page.GetByLabel("Municipality")).ToHaveValueAsync(otherId.ToString());
     }
 }

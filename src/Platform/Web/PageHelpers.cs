@@ -7,17 +7,33 @@ namespace Governance.Platform.Web;
 /// <summary>Small helpers every module's pages share.</summary>
 public static class PageHelpers
 {
-    /// <summary>The municipality a staff page works on: <c>?m=</c> if the user serves it, else their first.</summary>
+    private const string ChosenCookie = "governance.municipality";
+
+    /// <summary>
+    /// The municipality a staff page works on: <c>?m=</c> if the user serves it, else the one they chose in the
+    /// header, else their first.
+    /// </summary>
     public static Guid? CurrentMunicipality(HttpContext context)
     {
         var scope = context.RequestServices.GetRequiredService<ITenantScope>();
-        if (Guid.TryParse(context.Request.Query["m"], out var chosen) && scope.Allows(chosen))
+        foreach (var candidate in new[] { context.Request.Query["m"].ToString(), context.Request.Cookies[ChosenCookie] })
         {
-            return chosen;
+            if (Guid.TryParse(candidate, out var chosen) && scope.Allows(chosen))
+            {
+                return chosen;
+            }
         }
 
         return scope.MunicipalityIds.Order().Select(id => (Guid?)id).FirstOrDefault();
     }
+
+    /// <summary>Remembers the municipality chosen in the header; a preference only, checked against the user's scope on every use.</summary>
+    public static void Remember(HttpContext context, Guid municipalityId)
+        => context.Response.Cookies.Append(ChosenCookie, municipalityId.ToString(), new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, IsEssential = true,
+            MaxAge = TimeSpan.FromDays(30),
+        });
 
     /// <summary>A time typed in a form (the municipality's local time) as UTC.</summary>
     public static DateTimeOffset ToUtc(DateTime local, string timeZoneId)
