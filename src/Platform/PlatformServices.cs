@@ -30,6 +30,7 @@ public static class PlatformServices
         services.AddScoped<AuditTrail>();
         services.AddSingleton<AuditChainVerifier>();
         services.AddSingleton<Outbox.Outbox>();
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailTransport>();
         services.AddSingleton<OutboxDispatcher>();

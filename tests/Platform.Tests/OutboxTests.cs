@@ -152,6 +152,42 @@ public sealed class OutboxTests
         Assert.Equal([new WidgetRenamed(widget, "New name")], handler.Received);
     }
 
+    [Fact]
+    public async Task A_message_whose_claim_lapsed_during_a_long_batch_is_delivered_once_by_the_host_that_took_it_over()
+    {
+        await using var platform = new PlatformFixture();
+        await using var other = PlatformFixture.SharingFolderWith(platform); // a second host on the same database
+        var handler = (RecordingHandler)platform.Services.GetRequiredService<IIntegrationEventHandler<WidgetRenamed>>();
+        var otherHandler = (RecordingHandler)other.Services.GetRequiredService<IIntegrationEventHandler<WidgetRenamed>>();
+        using (var scope = platform.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            foreach (var name in new[] { "first", "second", "third" })
+            {
+                scope.ServiceProvider.GetRequiredService<Outbox.Outbox>().Publish(db, new WidgetRenamed(Guid.NewGuid(), name));
+                platform.Clock.Advance(TimeSpan.FromSeconds(1)); // delivered in this order
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        // Each delivery takes 200 s; the batch's claims last 300 s (the default). During the second delivery the
+        // third message's claim lapses, and the other host takes it over and delivers it.
+        handler.WhileHandling = async renamed =>
+        {
+            platform.Clock.Advance(TimeSpan.FromSeconds(200));
+            if (renamed.Name == "second")
+            {
+                other.Clock.Set(platform.Clock.GetUtcNow());
+                Assert.Equal(1, await DispatchAsync(other));
+            }
+        };
+
+        Assert.Equal(2, await DispatchAsync(platform));
+        Assert.Equal(["first", "second"], handler.Received.Select(r => r.Name));
+        Assert.Equal(["third"], otherHandler.Received.Select(r => r.Name));
+    }
+
     /// <summary>A second service provider over the same data folder and database: a restarted host.</summary>
     private sealed class ServiceProviderRestart(PlatformFixture original) : IAsyncDisposable
     {
@@ -167,9 +203,15 @@ public sealed class RecordingHandler : IIntegrationEventHandler<WidgetRenamed>
 {
     public List<WidgetRenamed> Received { get; } = [];
 
-    public Task HandleAsync(WidgetRenamed integrationEvent, CancellationToken cancellationToken)
+    /// <summary>What else happens while an event is being handled, e.g. time passing.</summary>
+    public Func<WidgetRenamed, Task>? WhileHandling { get; set; }
+
+    public async Task HandleAsync(WidgetRenamed integrationEvent, CancellationToken cancellationToken)
     {
         Received.Add(integrationEvent);
-        return Task.CompletedTask;
+        if (WhileHandling is not null)
+        {
+            await WhileHandling(integrationEvent);
+        }
     }
 }

@@ -29,10 +29,13 @@ internal static class Scheduler
                 if (database.Provider == DatabaseProvider.Postgres)
                 {
                     store.UsePostgres(database.ConnectionString);
+                    // A node that misses its check-ins for two intervals is taken for dead: the others release
+                    // the jobs it held and run them.
+                    var checkin = TimeSpan.FromSeconds(configuration.GetValue("Scheduler:ClusterCheckinSeconds", 10));
                     store.UseClustering(c =>
                     {
-                        c.CheckinInterval = TimeSpan.FromSeconds(10);
-                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                        c.CheckinInterval = checkin;
+                        c.CheckinMisfireThreshold = 2 * checkin;
                     });
                 }
                 else

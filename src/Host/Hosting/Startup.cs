@@ -13,6 +13,8 @@ internal static class Startup
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         var lifetime = app.Lifetime.ApplicationStopping;
+        // Hosts starting together take turns: both would otherwise create the roles and the demo, and one would fail.
+        await using var turn = await StartupLock.AcquireAsync(app.Services.GetRequiredService<DatabaseOptions>(), lifetime);
         await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(lifetime);
         await AccountsModule.EnsureRolesAsync(app.Services);
 

@@ -43,6 +43,8 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
         var previous = last?.Hash ?? AuditEntry.GenesisHash;
         foreach (var entry in pending)
         {
+            // Sealed as it will be read back: PostgreSQL keeps microseconds, not .NET's 100 ns ticks.
+            entry.At = new DateTimeOffset(entry.At.UtcTicks - entry.At.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
             entry.Sequence = ++sequence;
             entry.PreviousHash = previous;
             entry.Hash = entry.ComputeHash();

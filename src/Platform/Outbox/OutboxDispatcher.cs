@@ -12,7 +12,8 @@ namespace Governance.Platform.Outbox;
 /// Delivers outbox messages after their transaction committed: mail through <see cref="MailTransport"/>,
 /// integration events to their handlers. Failures back off and are dead-lettered after
 /// <see cref="MailOptions.MaxAttempts"/>; each message is marked done as soon as it is delivered, so a
-/// restart sends nothing twice.
+/// restart sends nothing twice. Hosts sharing a database claim messages before delivering them; a claim
+/// left by a host that died lapses after <see cref="OutboxOptions.ClaimSeconds"/>.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -20,10 +21,12 @@ public sealed class OutboxDispatcher(
     MailTransport transport,
     TimeProvider clock,
     IOptions<MailOptions> mailOptions,
+    IOptions<OutboxOptions> outboxOptions,
     ILogger<OutboxDispatcher> logger)
 {
     private const int BatchSize = 50;
-    private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
+
+    private TimeSpan ClaimDuration => TimeSpan.FromSeconds(outboxOptions.Value.ClaimSeconds);
 
     /// <summary>Processes what is due now in every module. Returns how many messages were delivered.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken)
@@ -63,6 +66,17 @@ public sealed class OutboxDispatcher(
         var delivered = 0;
         foreach (var message in messages)
         {
+            // The batch's claim runs from when it was taken; renew it for this message, so a long batch never
+            // delivers a message whose claim lapsed and which another host may have taken meanwhile.
+            var renewedUntil = clock.GetUtcNow() + ClaimDuration;
+            var renewed = await db.Set<OutboxMessage>().Where(m => m.Id == message.Id && m.ClaimId == claim)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, renewedUntil), cancellationToken);
+            if (renewed == 0)
+            {
+                db.Entry(message).State = EntityState.Detached;
+                continue;
+            }
+
             try
             {
                 await DeliverAsync(message, cancellationToken);

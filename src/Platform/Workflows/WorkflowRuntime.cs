@@ -279,6 +279,7 @@ public sealed class WorkflowRuntime(
             open.RemoveAll(b => b.ConsumedAt is not null);
             var now = clock.GetUtcNow();
             var stage = instance.Stage;
+            var revision = instance.Revision;
             try
             {
                 var result = await step(DefinitionOf(instance), instance, open, now);
@@ -293,39 +294,56 @@ public sealed class WorkflowRuntime(
 
                 return result;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException ex)
             {
                 db.ChangeTracker.Clear();
-                return new ResumeResult(ResumeOutcome.Conflict, stage, "The case was changed by someone else.");
+                // Another host moved the instance first. Its step may also have taken this step's journal number,
+                // which fails the save before the concurrency token is checked: still a conflict, not a fault.
+                if (ex is DbUpdateConcurrencyException || await RevisionAsync(db, instanceId, cancellationToken) != revision)
+                {
+                    return new ResumeResult(ResumeOutcome.Conflict, stage, "The case was changed by someone else.");
+                }
+
+                return await FaultAsync(db, instanceId, stage, trigger, now, ex, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 db.ChangeTracker.Clear();
-                logger.LogError(ex, "Workflow {Instance} faulted at {Stage} on {Trigger}", instanceId, stage, trigger);
-                instance = await db.Set<WorkflowInstance>().FirstAsync(i => i.Id == instanceId, cancellationToken);
-                Touch(instance, now);
-                var incident = new WorkflowIncident
-                {
-                    Id = Guid.CreateVersion7(now),
-                    InstanceId = instanceId,
-                    MunicipalityId = instance.MunicipalityId,
-                    At = now,
-                    Stage = stage,
-                    Action = trigger,
-                    Error = ex.Message.Length > 4000 ? ex.Message[..4000] : ex.Message,
-                };
-                db.Add(incident);
-                Journal(db, instance, "Faulted", stage, null, trigger, now, incident.Error);
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return new ResumeResult(ResumeOutcome.Faulted, stage, "The step failed and was recorded as an incident.",
-                    incident.Id);
+                return await FaultAsync(db, instanceId, stage, trigger, now, ex, cancellationToken);
             }
         }
         finally
         {
             stripe.Release();
         }
+    }
+
+    private static Task<int> RevisionAsync(DbContext db, Guid instanceId, CancellationToken cancellationToken)
+        => db.Set<WorkflowInstance>().AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Revision)
+            .FirstAsync(cancellationToken);
+
+    /// <summary>Records a failed step as an incident; the step itself was rolled back.</summary>
+    private async Task<ResumeResult> FaultAsync(DbContext db, Guid instanceId, string stage, string trigger,
+        DateTimeOffset now, Exception ex, CancellationToken cancellationToken)
+    {
+        logger.LogError(ex, "Workflow {Instance} faulted at {Stage} on {Trigger}", instanceId, stage, trigger);
+        var instance = await db.Set<WorkflowInstance>().FirstAsync(i => i.Id == instanceId, cancellationToken);
+        Touch(instance, now);
+        var incident = new WorkflowIncident
+        {
+            Id = Guid.CreateVersion7(now),
+            InstanceId = instanceId,
+            MunicipalityId = instance.MunicipalityId,
+            At = now,
+            Stage = stage,
+            Action = trigger,
+            Error = ex.Message.Length > 4000 ? ex.Message[..4000] : ex.Message,
+        };
+        db.Add(incident);
+        Journal(db, instance, "Faulted", stage, null, trigger, now, incident.Error);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new ResumeResult(ResumeOutcome.Faulted, stage, "The step failed and was recorded as an incident.", incident.Id);
     }
 
     private async Task TransitionAsync(DbContext db, WorkflowDefinition definition, WorkflowInstance instance,

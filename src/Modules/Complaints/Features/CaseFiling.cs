@@ -1,6 +1,7 @@
 using Governance.Complaints.Data;
 using Governance.Complaints.Domain;
 using Governance.Platform.Audit;
+using Governance.Platform.Data;
 using Governance.Platform.Files;
 using Governance.Platform.Mail;
 using Governance.Platform.Workflows;
@@ -49,7 +50,11 @@ internal sealed class CaseFiling(
     public static Task<string?> CheckFilesAsync(IReadOnlyList<UploadedFile> files, CancellationToken ct)
         => EvidenceStore.CheckAllAsync(files, MaxFiles, ct);
 
-    /// <summary>Creates the case with its first timeline entry, files, e-mail and workflow; retries a lost race for a number.</summary>
+    /// <summary>
+    /// Creates the case with its first timeline entry, files, e-mail and workflow, or finds the case this form
+    /// already filed. Filings take turns (a lock that holds across hosts), so each gets the next number and a
+    /// form sent twice at once, even to two hosts, files one case.
+    /// </summary>
     public async Task<FiledCase> FileAsync(Case draft, string workflow, string receivedText, string mailSubject,
         Func<string, string> mailBody, string baseUrl, IReadOnlyList<UploadedFile> files, CancellationToken ct,
         string? startAt = null)
@@ -61,53 +66,50 @@ internal sealed class CaseFiling(
             stored.Add(await evidence.SaveAsync(file.FileName, stream, ct));
         }
 
-        for (var attempt = 1; ; attempt++)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await ChainLock.AcquireAsync(db, $"{ComplaintsDbContext.Prefix}_filing", ct);
+        if (await RepeatAsync(draft.MunicipalityId, draft.SubmissionId, ct) is { } repeat)
         {
-            db.ChangeTracker.Clear();
-            var now = clock.GetUtcNow();
-            var token = CaseReferences.NewToken();
-            var filed = draft;
-            filed.Id = Guid.NewGuid();
-            filed.Status = startAt is null ? CaseStatus.Open : CaseStatus.OnHold;
-            filed.SubmittedAt = now;
-            filed.Reference = await NextReferenceAsync(filed.Kind, now.Year, ct);
-            filed.TrackingTokenHash = CaseReferences.Hash(token);
-            filed.ProtectedTrackingToken = Protector.Protect(token);
-            if (filed.Appeal is not null)
-            {
-                filed.Appeal.CaseId = filed.Id;
-            }
-
-            if (filed.Complaint is not null)
-            {
-                filed.Complaint.CaseId = filed.Id;
-            }
-
-            filed.Timeline = [new TimelineEntry
-            {
-                Id = Guid.NewGuid(), CaseId = filed.Id, MunicipalityId = filed.MunicipalityId, At = now,
-                Visibility = Visibility.Public, Text = receivedText, By = "resident",
-            }];
-            filed.Evidence = stored.Select(s => new CaseEvidence
-            {
-                Id = Guid.NewGuid(), CaseId = filed.Id, MunicipalityId = filed.MunicipalityId, FileName = s.FileName,
-                ContentType = s.ContentType, Size = s.Size, Sha256 = s.Sha256, UploadedAt = now, UploadedBy = "resident",
-            }).ToList();
-            db.Cases.Add(filed);
-            audit.Record(db, $"{filed.Kind.ToString().ToLowerInvariant()}.filed", "Case", filed.Reference, filed.MunicipalityId);
-            var link = $"{baseUrl.TrimEnd('/')}/track/{filed.Reference}?token={token}";
-            outbox.Mail(db, new OutgoingMail(filed.ContactEmail, $"{mailSubject} {filed.Reference}", mailBody(link)), filed.MunicipalityId);
-            try
-            {
-                // Starting the workflow saves the case, its files, e-mail, audit entry and first task together.
-                await workflows.StartAsync(db, workflow, filed.MunicipalityId, filed.Reference, ct, startAt);
-                return new FiledCase(filed, token, false);
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                // Another filing took the same number at the same moment: take the next one.
-            }
+            return repeat;
         }
+
+        var now = clock.GetUtcNow();
+        var token = CaseReferences.NewToken();
+        var filed = draft;
+        filed.Id = Guid.NewGuid();
+        filed.Status = startAt is null ? CaseStatus.Open : CaseStatus.OnHold;
+        filed.SubmittedAt = now;
+        filed.Reference = await NextReferenceAsync(filed.Kind, now.Year, ct);
+        filed.TrackingTokenHash = CaseReferences.Hash(token);
+        filed.ProtectedTrackingToken = Protector.Protect(token);
+        if (filed.Appeal is not null)
+        {
+            filed.Appeal.CaseId = filed.Id;
+        }
+
+        if (filed.Complaint is not null)
+        {
+            filed.Complaint.CaseId = filed.Id;
+        }
+
+        filed.Timeline = [new TimelineEntry
+        {
+            Id = Guid.NewGuid(), CaseId = filed.Id, MunicipalityId = filed.MunicipalityId, At = now,
+            Visibility = Visibility.Public, Text = receivedText, By = "resident",
+        }];
+        filed.Evidence = stored.Select(s => new CaseEvidence
+        {
+            Id = Guid.NewGuid(), CaseId = filed.Id, MunicipalityId = filed.MunicipalityId, FileName = s.FileName,
+            ContentType = s.ContentType, Size = s.Size, Sha256 = s.Sha256, UploadedAt = now, UploadedBy = "resident",
+        }).ToList();
+        db.Cases.Add(filed);
+        audit.Record(db, $"{filed.Kind.ToString().ToLowerInvariant()}.filed", "Case", filed.Reference, filed.MunicipalityId);
+        var link = $"{baseUrl.TrimEnd('/')}/track/{filed.Reference}?token={token}";
+        outbox.Mail(db, new OutgoingMail(filed.ContactEmail, $"{mailSubject} {filed.Reference}", mailBody(link)), filed.MunicipalityId);
+        // Starting the workflow saves the case, its files, e-mail, audit entry and first task together.
+        await workflows.StartAsync(db, workflow, filed.MunicipalityId, filed.Reference, ct, startAt);
+        await transaction.CommitAsync(ct);
+        return new FiledCase(filed, token, false);
     }
 
     private async Task<string> NextReferenceAsync(CaseKind kind, int year, CancellationToken ct)
