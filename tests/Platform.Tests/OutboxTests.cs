@@ -64,6 +64,32 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task A_mail_server_that_stops_answering_is_a_failed_attempt_after_the_timeout_not_a_stuck_outbox()
+    {
+        // Accepts the connection and never says a word, as a hung server does.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var accepted = silent.AcceptTcpClientAsync();
+        await using var platform = new PlatformFixture(new()
+        {
+            ["Mail:Delivery"] = "Smtp",
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port.ToString(),
+            ["Mail:Smtp:StartTls"] = "false",
+            ["Mail:Smtp:TimeoutSeconds"] = "1",
+        });
+        var id = await QueueMailAsync(platform);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(0, await DispatchAsync(platform));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        var message = await MessageAsync(platform, id);
+        Assert.Equal(1, message.Attempts);
+        Assert.Contains("did not finish within 1 seconds", message.LastError, StringComparison.Ordinal);
+        (await accepted).Dispose();
+    }
+
+    [Fact]
     public async Task Failed_delivery_backs_off_then_dead_letters_after_the_limit()
     {
         var closedPort = Processes.FreePort();

@@ -32,5 +32,11 @@ public sealed class MailOptions
         public string? UserName { get; set; }
 
         public string? Password { get; set; }
+
+        /// <summary>
+        /// How long one delivery may take. SmtpClient's own timeout covers only synchronous sends, and a mail server
+        /// that stops answering would otherwise hold the outbox job, which runs on one host of a cluster at a time.
+        /// </summary>
+        public int TimeoutSeconds { get; set; } = 60;
     }
 }

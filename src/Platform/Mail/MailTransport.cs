@@ -44,6 +44,16 @@ public sealed class MailTransport(IOptions<MailOptions> options, StoragePaths pa
             client.PickupDirectoryLocation = folder;
         }
 
-        await client.SendMailAsync(message, cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, settings.Smtp.TimeoutSeconds)));
+        try
+        {
+            await client.SendMailAsync(message, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed attempt like any other: the outbox backs off and tries again, and the host's batch moves on.
+            throw new SmtpException($"The mail server did not finish within {settings.Smtp.TimeoutSeconds} seconds.");
+        }
     }
 }
