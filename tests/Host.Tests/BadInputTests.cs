@@ -22,9 +22,9 @@ using Npgsql;
 namespace Governance.Host.Tests;
 
 /// <summary>
-/// Bad input everywhere (DESIGN.md section 6): every API endpoint, read from /openapi/v1.json so endpoints added later
-/// are covered too, gets malformed input as every role and anonymously. Never a 500, never a stored change, always a
-/// ProblemDetails error. Where an endpoint legitimately stores what it is sent (script or SQL as text, odd file
+/// Bad input everywhere (DESIGN.md section 6): every API endpoint, read from /openapi/v1.json and the app's endpoint data
+/// source so endpoints added later are covered too, gets malformed input as every role and anonymously, on SQLite and on
+/// PostgreSQL. Never a 500, never a stored change, always a ProblemDetails error. Where an endpoint legitimately stores what it is sent (script or SQL as text, odd file
 /// names), the hand-written tests check it is kept as text and shown inert.
 /// </summary>
 public abstract partial class BadInputTests : IAsyncLifetime
