@@ -91,13 +91,16 @@ public sealed class BackupRestoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_tampered_backup_is_refused_and_changes_nothing()
+    public async Task A_tampered_backup_is_refused_and_changes_nothing_and_a_forced_restore_keeps_what_it_replaced()
     {
         var backup = NewFolder();
         var target = NewFolder();
+        string restoredCase;
         await using (var source = new GovernanceFactory())
         {
-            await FileAppealAsync(source.CreateClient(), evidence: AccountsApiTests.Png);
+            restoredCase = (await FileAppealAsync(source.CreateClient(), evidence: AccountsApiTests.Png)).Reference;
+            await FileAppealAsync(source.CreateClient());
+            await FileAppealAsync(source.CreateClient());
             var (backedUp, log) = RunHost(source.DataFolder, "--backup", backup);
             Assert.True(backedUp == 0, log);
         }
@@ -129,14 +132,29 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Contains("nothing was changed", output, StringComparison.Ordinal);
         Assert.Equal(fingerprint, Fingerprint(target));
 
-        await using var app = new GovernanceFactory(dataFolder: target);
-        var staff = await app.ClientForAsync("ic@demo.test");
-        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/cases/{kept}")).StatusCode);
-        Assert.Equal(2, (await staff.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength());
+        await using (var app = new GovernanceFactory(dataFolder: target))
+        {
+            var staff = await app.ClientForAsync("ic@demo.test");
+            Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/cases/{kept}")).StatusCode);
+            Assert.Equal(2, (await staff.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength());
+        }
+
+        // Put the byte back: with --force the sound backup replaces the data, which is kept aside.
+        bytes[bytes.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(copy, bytes);
+        SqliteConnection.ClearAllPools();
+        var (forced, forcedLog) = RunHost(target, "--restore", backup, "--force");
+        Assert.True(forced == 0, forcedLog);
+        var aside = Assert.Single(Directory.GetDirectories(target, "replaced-*"));
+        Assert.True(File.Exists(Path.Combine(aside, "governance.db")));
+        await using var restored = new GovernanceFactory(dataFolder: target);
+        var ic = await restored.ClientForAsync("ic@demo.test");
+        Assert.Equal(HttpStatusCode.OK, (await ic.GetAsync($"/api/cases/{restoredCase}")).StatusCode);
+        Assert.Equal(3, (await ic.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength());
     }
 
     [Fact]
-    public async Task Restoring_a_backup_from_an_older_version_upgrades_its_schema()
+    public async Task Restoring_a_backup_archive_from_an_older_version_upgrades_its_schema()
     {
         var old = NewFolder();
         var backup = NewFolder();
@@ -144,13 +162,13 @@ public sealed class BackupRestoreTests : IDisposable
         await using (var services = Services(old))
         {
             await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None, upTo: "0001_identity");
-            var (_, manifest) = await services.GetRequiredService<SqliteBackup>().BackupAsync(backup, CancellationToken.None);
+            var (_, manifest) = await services.GetRequiredService<SqliteBackup>().BackupAsync(Path.Combine(backup, "old.zip"), CancellationToken.None);
             Assert.Equal("0001_identity", manifest.SchemaVersions["Accounts"]);
         }
 
         await using (var services = Services(target))
         {
-            var outcome = await services.GetRequiredService<SqliteBackup>().RestoreAsync(backup, force: false, CancellationToken.None);
+            var outcome = await services.GetRequiredService<SqliteBackup>().RestoreAsync(Path.Combine(backup, "old.zip"), force: false, CancellationToken.None);
             Assert.True(outcome.MigrationsApplied > 0);
             Assert.Equal(0, await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None));
         }
