@@ -47,6 +47,8 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
     public async Task<(string Location, BackupManifest Manifest)> BackupAsync(string target, CancellationToken ct)
     {
         RefuseOnPostgres("--backup", "pg_dump --format=custom --file=governance.dump <database>");
+        using var hold = DataFolderLock.TryAcquire(paths, exclusive: false)
+            ?? throw new BackupException($"A restore is running in {paths.DataFolder}; back up when it has finished.");
         var databases = await DatabaseFilesAsync(ct);
         var missing = databases.Keys.Where(f => !File.Exists(f)).ToList();
         if (missing.Count > 0)
@@ -109,6 +111,11 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
                 var zip = location + ".writing";
                 File.Delete(zip);
                 ZipFile.CreateFromDirectory(work, zip, CompressionLevel.Optimal, includeBaseDirectory: false);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(zip, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+
                 File.Move(zip, location);
                 DeleteFolder(work);
             }
@@ -146,7 +153,7 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
         var plan = PlanDatabases(manifest, targets);
 
         using var hold = DataFolderLock.TryAcquire(paths, exclusive: true) ?? throw new BackupException(
-            $"The app appears to be running on {paths.DataFolder} (it holds {DataFolderLock.FileName}). Stop it, then restore.");
+            $"The app (or a backup) appears to be running on {paths.DataFolder} (it holds {DataFolderLock.FileName}). Stop it, then restore.");
 
         var evidenceFolder = paths.Resolve("evidence");
         var keysFolder = paths.Resolve("keys");
