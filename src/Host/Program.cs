@@ -24,7 +24,7 @@ builder.Services.AddWeb(paths);
 
 var app = builder.Build();
 
-// One-off commands (--migrate, --verify-audit, --print-schema) run and exit.
+// One-off commands (--migrate, --verify-audit, --print-schema, --backup, --restore) run and exit.
 if (await Commands.TryRunAsync(app, args))
 {
     return;

@@ -37,6 +37,7 @@ public static class PlatformServices
         services.AddSingleton<WorkflowRegistry>();
         services.AddScoped<WorkflowRuntime>();
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<SqliteBackup>();
         services.AddSingleton<Files.EvidenceStore>();
         return services;
     }

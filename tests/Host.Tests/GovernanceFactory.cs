@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Governance.Host.Tests;
 
@@ -28,6 +29,9 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
     /// <summary>Public form submissions allowed per address per hour; tests share one address.</summary>
     public int RateLimit { get; init; } = 10_000;
 
+    /// <summary>Also receives the host's logs (to show the exception behind a 500).</summary>
+    public ILoggerProvider? LogSink { get; init; }
+
     public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(), $"governance-host-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -39,6 +43,11 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         builder.UseSetting("ConnectionStrings:Governance", connectionString ?? "");
         builder.UseSetting("Scheduler:PollSeconds", "2");
         builder.UseSetting("RateLimits:PublicFormsPerHour", RateLimit.ToString());
+        if (LogSink is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(LogSink));
+        }
+
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));

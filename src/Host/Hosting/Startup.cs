@@ -1,5 +1,6 @@
 using Governance.Accounts;
 using Governance.Elections;
+using Governance.Platform;
 using Governance.Platform.Data;
 using Governance.Platform.Outbox;
 
@@ -13,6 +14,11 @@ internal static class Startup
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         var lifetime = app.Lifetime.ApplicationStopping;
+        // Held while the app runs, so --restore refuses to replace files under it.
+        var paths = app.Services.GetRequiredService<StoragePaths>();
+        var inUse = DataFolderLock.TryAcquire(paths, exclusive: false) ?? throw new InvalidOperationException(
+            $"A restore is running in {paths.DataFolder}; start the app when it has finished.");
+        app.Lifetime.ApplicationStopped.Register(inUse.Dispose);
         // Hosts starting together take turns: both would otherwise create the roles and the demo, and one would fail.
         await using var turn = await StartupLock.AcquireAsync(app.Services.GetRequiredService<DatabaseOptions>(), lifetime);
         await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(lifetime);
@@ -39,7 +45,7 @@ internal static class Startup
             var urls = string.Join(", ", app.Urls);
             Console.WriteLine();
             Console.WriteLine($"Governance is running at {urls}");
-            Console.WriteLine($"Data folder: {app.Services.GetRequiredService<Governance.Platform.StoragePaths>().DataFolder}");
+            Console.WriteLine($"Data folder: {paths.DataFolder}");
             Console.WriteLine($"Demo logins (password: {password}, set Demo__Password to change):");
             foreach (var (email, role) in logins)
             {

@@ -39,6 +39,9 @@ internal static class Web
             };
         });
         services.AddProblemDetails();
+        // Unreadable requests throw (in every environment, as in Development) so BadRequests can say what was wrong.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequests>();
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -67,6 +70,7 @@ internal static class Web
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(ApiBodyLimit.RefuseOversizeBodies);
         app.UseAuthentication();
         app.Use(TenantClaims.GrantFromClaims);
         app.UseAuthorization();

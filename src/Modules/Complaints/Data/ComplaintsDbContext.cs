@@ -88,7 +88,7 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
         modelBuilder.Entity<TimelineEntry>(e =>
         {
             e.ToTable($"{Prefix}_timeline");
-            e.Property(t => t.Text).HasMaxLength(4000);
+            e.Property(t => t.Text).HasMaxLength(25_000); // a step's text (up to 20,000) after its lead-in
             e.Property(t => t.By).HasMaxLength(256);
             e.HasIndex(t => new { t.CaseId, t.At });
         });

@@ -78,6 +78,12 @@ internal sealed class AccountRegistryService(AccountsDbContext db, ITenantScope 
             return Result<SocialAccount>.Invalid("profileUrl", "Enter a full address starting with https://.");
         }
 
+        if (request.OwnerUserId is { } owner
+            && !await db.Assignments.AnyAsync(a => a.UserId == owner && a.MunicipalityId == municipality, ct))
+        {
+            return Result<SocialAccount>.Invalid("ownerUserId", "Choose a member or staff person of this municipality as the owner.");
+        }
+
         var handle = request.Handle.Trim();
         if (await db.Accounts.AnyAsync(a => a.MunicipalityId == municipality && a.Platform == request.Platform && a.Handle == handle, ct))
         {

@@ -26,13 +26,7 @@ internal static class CaseEndpoints
             (await work.AssignToMeAsync(reference, ct)).ToHttp(c => TypedResults.Ok(c)));
         api.MapGet("/{reference}/evidence/{id:guid}", async (string reference, Guid id, CaseWork work,
                 Platform.Files.EvidenceStore store, CancellationToken ct) =>
-            {
-                var detail = await work.DetailAsync(reference, ct);
-                var file = detail.Value?.Evidence.FirstOrDefault(e => e.Id == id);
-                return !detail.Succeeded ? detail.ToHttp(_ => Results.Ok())
-                    : file is null ? Results.Problem("Not found.", statusCode: StatusCodes.Status404NotFound)
-                    : Results.File(store.PathOf(file.Sha256), file.ContentType, file.FileName);
-            });
+            (await work.EvidenceAsync(reference, id, ct)).ToHttp(file => Results.File(store.PathOf(file.Sha256), file.ContentType, file.FileName)));
         api.MapPost("/{reference}/notes", async (string reference, NoteRequest request, CaseWork work, CancellationToken ct) =>
             (await work.AddNoteAsync(reference, request.Text, request.ShareWithParties, ct)).ToHttp(c => TypedResults.Ok(c)));
     }

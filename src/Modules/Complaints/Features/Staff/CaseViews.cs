@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Governance.Accounts.Contracts;
 
 namespace Governance.Complaints.Features.Staff;
@@ -39,46 +40,62 @@ internal sealed record CaseDetail(string Reference, string Kind, string Status, 
 
 internal sealed record GroundAssessment(string Ground, string Assessment);
 
-/// <summary>The body of a workflow action. Each action uses the fields it needs.</summary>
+/// <summary>
+/// The body of a workflow action. Each action uses the fields it needs; every field is checked against its limit
+/// whatever the action, so nothing oversize is ever accepted.
+/// </summary>
 internal sealed class CaseActionRequest
 {
     /// <summary>An internal note recorded with the step.</summary>
+    [MaxLength(4000, ErrorMessage = "Keep the note under 4,000 characters.")]
     public string? Note { get; init; }
 
     /// <summary>For request_information and closing: what the resident is told.</summary>
+    [MaxLength(4000, ErrorMessage = "Keep the message under 4,000 characters.")]
     public string? MessageToResident { get; init; }
 
     /// <summary>For complete_review (R8): each ground raised and its assessment.</summary>
+    [MaxLength(20, ErrorMessage = "Assess at most 20 grounds.")]
     public List<GroundAssessment> Assessments { get; init; } = [];
 
+    [MaxLength(4000, ErrorMessage = "Keep this under 4,000 characters.")]
     public string? Pattern { get; init; }
 
+    [MaxLength(4000, ErrorMessage = "Keep the finding under 4,000 characters.")]
     public string? Finding { get; init; }
 
     public bool AdverseEffectFound { get; init; }
 
     /// <summary>For a decision: the reasons, in plain words.</summary>
+    [MaxLength(8000, ErrorMessage = "Keep the reasons under 8,000 characters.")]
     public string? Reasons { get; init; }
 
     /// <summary>For a decision (R4): the code of the house rule relied on.</summary>
+    [MaxLength(60, ErrorMessage = "Name a house rule by its code.")]
     public string? RuleRelied { get; init; }
 
     /// <summary>The member's response or comment, or the complainant's reply.</summary>
+    [MaxLength(20000, ErrorMessage = "Keep the text under 20,000 characters.")]
     public string? Text { get; init; }
 
     /// <summary>For send_draft_report and issue_final_report.</summary>
+    [MaxLength(50000, ErrorMessage = "Keep the report under 50,000 characters.")]
     public string? ReportText { get; init; }
 
+    [MaxLength(2000, ErrorMessage = "Keep the recommended sanction under 2,000 characters.")]
     public string? RecommendedSanction { get; init; }
 
     /// <summary>For dismiss (R16): frivolous, vexatious, bad_faith, out_of_jurisdiction or out_of_time.</summary>
+    [MaxLength(40, ErrorMessage = "Choose a reason from the list.")]
     public string? DismissalReason { get; init; }
 
     /// <summary>For record_council_decision (R16): none, reprimand, suspension_of_pay or remedial_measures.</summary>
+    [MaxLength(40, ErrorMessage = "Choose a decision from the list.")]
     public string? CouncilDecision { get; init; }
 
     public int? PaySuspensionDays { get; init; }
 
+    [MaxLength(4000, ErrorMessage = "Keep the remedial measures under 4,000 characters.")]
     public string? RemedialMeasures { get; init; }
 
     public DateOnly? DecidedOn { get; init; }

@@ -122,6 +122,32 @@ internal sealed class CaseWork(
         return Result<CaseDetail>.Ok(await ToDetailAsync(found, ct));
     }
 
+    /// <summary>One evidence file of a case the viewer may read; the download is audited, a miss is not.</summary>
+    public async Task<Result<EvidenceView>> EvidenceAsync(string reference, Guid id, CancellationToken ct)
+    {
+        var found = await LoadAsync(reference, ct);
+        if (found is null)
+        {
+            return Result<EvidenceView>.NotFound();
+        }
+
+        if (!CanRead(found))
+        {
+            return Result<EvidenceView>.Forbidden("Your role does not give access to this case.");
+        }
+
+        var file = await db.Evidence.AsNoTracking().Where(e => e.CaseId == found.Id && e.Id == id)
+            .Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt)).FirstOrDefaultAsync(ct);
+        if (file is null)
+        {
+            return Result<EvidenceView>.NotFound();
+        }
+
+        audit.Record(db, "case.evidence-read", "Case", found.Reference, found.MunicipalityId, file.Sha256);
+        await db.SaveChangesAsync(ct);
+        return Result<EvidenceView>.Ok(file);
+    }
+
     public async Task<Result<IReadOnlyList<string>>> AllowedActionsAsync(string reference, CancellationToken ct)
     {
         var found = await LoadAsync(reference, ct);
@@ -152,6 +178,11 @@ internal sealed class CaseWork(
         if (!CanRead(found))
         {
             return Result<CaseDetail>.Forbidden("Your role does not give access to this case.");
+        }
+
+        if (Platform.Web.ValidationFilter.Validate(request) is { Count: > 0 } invalid)
+        {
+            return Result<CaseDetail>.Invalid(invalid);
         }
 
         var instance = await InstanceAsync(found, ct);
@@ -259,11 +290,6 @@ internal sealed class CaseWork(
     {
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [message];
-        if ((request.Note?.Length ?? 0) > 4000 || (request.MessageToResident?.Length ?? 0) > 4000)
-        {
-            Error("note", "Keep notes and messages under 4,000 characters.");
-            return errors;
-        }
 
         var now = clock.GetUtcNow();
         switch (action)

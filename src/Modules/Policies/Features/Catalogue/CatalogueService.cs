@@ -74,6 +74,11 @@ internal sealed class CatalogueService(PoliciesDbContext db, ITenantScope tenant
             return Result<ProhibitedContentRule>.Invalid("code", "A rule's code cannot change: past actions cite it.");
         }
 
+        if (request.MunicipalityId != rule.MunicipalityId)
+        {
+            return Result<ProhibitedContentRule>.Invalid("municipalityId", "A rule stays with its municipality.");
+        }
+
         (rule.Title, rule.Description, rule.ReportToPolice, rule.Active) =
             (request.Title.Trim(), request.Description.Trim(), request.ReportToPolice, request.Active);
         audit.Record(db, "rule.updated", "ProhibitedContentRule", rule.Id.ToString(), rule.MunicipalityId, rule.Code);
@@ -111,6 +116,17 @@ internal sealed class CatalogueService(PoliciesDbContext db, ITenantScope tenant
         if (article is null)
         {
             return Result<CodeArticle>.NotFound();
+        }
+
+        if (request.MunicipalityId != article.MunicipalityId)
+        {
+            return Result<CodeArticle>.Invalid("municipalityId", "An article stays with its municipality.");
+        }
+
+        // Titles are unique per municipality: a clash is the user's to resolve, not a database error.
+        if (await db.Articles.AnyAsync(a => a.MunicipalityId == article.MunicipalityId && a.Id != id && a.Title == request.Title.Trim(), ct))
+        {
+            return Result<CodeArticle>.Conflict($"An article titled '{request.Title.Trim()}' already exists.");
         }
 
         (article.Number, article.Title, article.Summary, article.Active) =
