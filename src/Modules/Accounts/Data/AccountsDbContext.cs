@@ -104,6 +104,7 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             e.HasOne<SocialAccount>().WithMany().HasForeignKey(a => a.AccountId);
             e.HasMany(a => a.Evidence).WithOne().HasForeignKey(f => f.ModerationActionId);
             e.HasIndex(a => new { a.AccountId, a.TargetHandle, a.OccurredAt });
+            e.HasIndex(a => new { a.MunicipalityId, a.RuleCode, a.OccurredAt }); // the clerk's candidate-posting list
             e.HasIndex(a => a.RequestId).IsUnique();
         });
         builder.Entity<EvidenceFile>(e =>
