@@ -1,6 +1,7 @@
 using Governance.Complaints.Data;
 using Governance.Complaints.Domain;
 using Governance.Platform.Audit;
+using Governance.Platform.Data;
 using Governance.Platform.Files;
 using Governance.Platform.Mail;
 using Governance.Platform.Workflows;
@@ -64,6 +65,10 @@ internal sealed class CaseFiling(
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
+            // Filings take their numbers one at a time (SQLite: the write lock; PostgreSQL: an advisory lock), so
+            // simultaneous filings wait briefly instead of racing for a number, failing and starting again.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await ChainLock.AcquireAsync(db, $"{ComplaintsDbContext.Prefix}_reference", ct);
             var now = clock.GetUtcNow();
             var token = CaseReferences.NewToken();
             var filed = draft;
@@ -101,11 +106,12 @@ internal sealed class CaseFiling(
             {
                 // Starting the workflow saves the case, its files, e-mail, audit entry and first task together.
                 await workflows.StartAsync(db, workflow, filed.MunicipalityId, filed.Reference, ct, startAt);
+                await transaction.CommitAsync(ct);
                 return new FiledCase(filed, token, false);
             }
             catch (DbUpdateException) when (attempt < 5)
             {
-                // Another filing took the same number at the same moment: take the next one.
+                // A safety net: should the number be taken anyway (a host of an earlier version), take the next one.
             }
         }
     }
