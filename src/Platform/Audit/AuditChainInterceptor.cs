@@ -12,6 +12,8 @@ namespace Governance.Platform.Audit;
 /// </summary>
 internal sealed class AuditChainInterceptor : SaveChangesInterceptor
 {
+    private const long TicksPerMicrosecond = TimeSpan.TicksPerMillisecond / 1000;
+
     // Transactions this interceptor opened, committed once the save succeeds.
     private readonly ConcurrentDictionary<DbContext, IDbContextTransaction> _opened = new();
 
@@ -43,6 +45,8 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
         var previous = last?.Hash ?? AuditEntry.GenesisHash;
         foreach (var entry in pending)
         {
+            // PostgreSQL keeps times to the microsecond: hash the time as it will read back, or the chain breaks.
+            entry.At = new DateTimeOffset(entry.At.UtcTicks - (entry.At.UtcTicks % TicksPerMicrosecond), TimeSpan.Zero);
             entry.Sequence = ++sequence;
             entry.PreviousHash = previous;
             entry.Hash = entry.ComputeHash();
