@@ -677,7 +677,8 @@ internal sealed class CaseWork(
             var zone = TimeZoneInfo.FindSystemTimeZoneById((await municipalities.FindAsync(found.MunicipalityId, ct))?.TimeZone ?? "America/Toronto");
             var endOfDay = appeal.HappenedOn.ToDateTime(new TimeOnly(23, 59, 59));
             var classification = appeal.AccountId is { } id
-                ? await accounts.ClassificationOnAsync(found.MunicipalityId, id, new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay)), ct)
+                ? await accounts.ClassificationOnAsync(found.MunicipalityId, id,
+                    new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay)).ToUniversalTime(), ct) // PostgreSQL takes UTC only
                 : null;
             var rules = await policies.HouseRulesInForceAsync(found.MunicipalityId, appeal.AccountId, appeal.HappenedOn, ct);
             var against = appeal.AccountId is { } accountId && !string.IsNullOrWhiteSpace(appeal.PlatformHandle)
