@@ -80,7 +80,11 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
                 {
                     await Seeder.AssignStaffAsync(db, municipalities);
                     await SetUpElectionAsync(host.BaseAddress);
-                    await WaitForOutboxAsync(db);
+                    if (!await WaitForOutboxAsync(db, TimeSpan.FromMinutes(2)))
+                    {
+                        // Integration events (MunicipalityCreated, CampaignAccountDeclared) set up the other modules.
+                        throw new TimeoutException("The setup host did not handle its outbox within 2 minutes.");
+                    }
                 }
             }
 
@@ -219,6 +223,19 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
                 consent = true,
                 submissionId = Guid.NewGuid(),
             }, ct), HttpStatusCode.Created);
+
+        // The filings queued an e-mail each: let the host's outbox deliver them before the staff scenarios, so
+        // those are measured without that backlog (the time it took is a figure of its own).
+        await using (var db = await TableWriter.OpenAsync(options.Provider, connection))
+        {
+            var queued = await Seeder.PendingOutboxAsync(db);
+            var drained = Stopwatch.StartNew();
+            var done = await WaitForOutboxAsync(db, TimeSpan.FromMinutes(5));
+            _notes.Add(done
+                ? $"After the public filings the outbox delivered their {queued:N0} queued e-mails (pickup folder) in {drained.Elapsed.TotalSeconds:0} s, polling every 10 s; the staff scenarios ran after that."
+                : $"After the public filings {queued:N0} e-mails were queued; the outbox had not delivered them all after 5 minutes.");
+            log($"outbox: {queued:N0} e-mails delivered in {drained.Elapsed.TotalSeconds:0} s");
+        }
 
         var sample = seed.SampleReferences.OrderBy(_ => Random.Shared.Next()).ToArray();
         _notes.Add("Case lists as the Integrity Commissioner, who serves every municipality; one page is 50 cases (the API default).");
@@ -372,19 +389,21 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
         log($"election: {candidates.Count} candidates with campaign plans");
     }
 
-    /// <summary>Integration events (MunicipalityCreated, CampaignAccountDeclared...) handled before the host stops.</summary>
-    private static async Task WaitForOutboxAsync(TableWriter db)
+    /// <summary>Waits until every outbox is empty (events handled, e-mails delivered); false if it took too long.</summary>
+    private static async Task<bool> WaitForOutboxAsync(TableWriter db, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         while (await Seeder.PendingOutboxAsync(db) > 0)
         {
-            if (deadline.Elapsed > TimeSpan.FromMinutes(2))
+            if (deadline.Elapsed > timeout)
             {
-                throw new TimeoutException("The setup host did not handle its outbox within 2 minutes.");
+                return false;
             }
 
             await Task.Delay(250);
         }
+
+        return true;
     }
 
     private async Task<(string Summary, TimeSpan Took)> VerifyAuditAsync(IReadOnlyDictionary<string, string> environment)
