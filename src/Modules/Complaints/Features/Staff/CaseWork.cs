@@ -84,12 +84,14 @@ internal sealed class CaseWork(
             cases = cases.Where(c => c.Kind == kind);
         }
 
-        cases = query.Status switch
+        // A case with an open task is open or on hold (closing or withdrawing ends its workflow), so "active" narrows
+        // only the cases without one; leaving it out of the first run keeps that a plain read in due order.
+        var active = query.Status == CaseQuery.OpenStatuses;
+        if (!active && Enum.TryParse<CaseStatus>(query.Status, ignoreCase: true, out var status))
         {
-            CaseQuery.OpenStatuses => cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.OnHold),
-            _ when Enum.TryParse<CaseStatus>(query.Status, ignoreCase: true, out var status) => cases.Where(c => c.Status == status),
-            _ => cases,
-        };
+            cases = cases.Where(c => c.Status == status);
+        }
+
         cases = query.Assignee switch
         {
             "me" => cases.Where(c => c.AssignedToUserId == me),
@@ -126,12 +128,14 @@ internal sealed class CaseWork(
                                Due = bookmarks.Where(b => b.InstanceId == i.Id && b.ConsumedAt == null && b.Kind == BookmarkKind.Task)
                                    .Select(b => b.DueAt).FirstOrDefault(),
                            }).ToListAsync(ct))
-                .Where(r => (query.Overdue != true || r.Due < now) && (query.DueBefore is not { } before || r.Due <= before))
+                .Where(r => (!active || r.Status is CaseStatus.Open or CaseStatus.OnHold)
+                    && (query.Overdue != true || r.Due < now) && (query.DueBefore is not { } before || r.Due <= before))
                 .Skip(skip).ToList();
         }
         else
         {
-            rows = await PageAsync(cases, instances, bookmarks, query, now, skip, wanted, ct);
+            rows = await PageAsync(cases, active ? cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.OnHold) : cases,
+                instances, bookmarks, query, now, skip, wanted, ct);
         }
 
         return new CasePage(rows.Take(query.PageSize)
@@ -144,8 +148,9 @@ internal sealed class CaseWork(
     /// A page of the list in two runs, each read in index order so that a page stops early: cases whose open task
     /// has a due date, soonest first; then all others (closed, or waiting without a deadline) by reference.
     /// </summary>
-    private static async Task<List<QueueRow>> PageAsync(IQueryable<Case> cases, IQueryable<WorkflowInstance> instances,
-        IQueryable<WorkflowBookmark> bookmarks, CaseQuery query, DateTimeOffset now, int skip, int wanted, CancellationToken ct)
+    private static async Task<List<QueueRow>> PageAsync(IQueryable<Case> cases, IQueryable<Case> undatedCases,
+        IQueryable<WorkflowInstance> instances, IQueryable<WorkflowBookmark> bookmarks, CaseQuery query, DateTimeOffset now, int skip,
+        int wanted, CancellationToken ct)
     {
         var dated = from b in bookmarks
                     where b.ConsumedAt == null && b.Kind == BookmarkKind.Task && b.DueAt != null
@@ -175,7 +180,7 @@ internal sealed class CaseWork(
         // Counted only when the page starts after the last dated case.
         var datedCount = rows.Count > 0 ? skip + rows.Count : await dated.CountAsync(ct);
         var undated = from i in instances
-                      join c in cases on i.CorrelationId equals c.Reference
+                      join c in undatedCases on i.CorrelationId equals c.Reference
                       where !bookmarks.Any(b => b.InstanceId == i.Id && b.ConsumedAt == null && b.Kind == BookmarkKind.Task && b.DueAt != null)
                       orderby i.CorrelationId
                       select new QueueRow
