@@ -213,6 +213,29 @@ public sealed class AppealWorkflowTests : IAsyncLifetime
         Assert.True(chain.Intact);
     }
 
+    [Fact]
+    public async Task The_case_list_pages_the_most_urgent_first_and_finds_a_case_by_reference()
+    {
+        var (closed, _) = await FileAsync();
+        var (first, _) = await FileAsync();
+        var (second, _) = await FileAsync();
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_ic, closed, "close_out_of_scope", new { messageToResident = "Not a municipal account." })).StatusCode);
+        static string[] References(JsonElement list) => list.EnumerateArray().Select(c => c.GetProperty("reference").GetString()!).ToArray();
+
+        // Open tasks by due date (the same here, so by reference), then cases without one.
+        var page = await _ic.GetAsync("/api/cases?pageSize=2");
+        Assert.Equal([first, second], References(await Json(page)));
+        Assert.Equal("</api/cases?pageSize=2&page=2>; rel=\"next\"", page.Headers.GetValues("Link").Single());
+        var last = await _ic.GetAsync("/api/cases?pageSize=2&page=2");
+        Assert.Equal([closed], References(await Json(last)));
+        Assert.False(last.Headers.Contains("Link"));
+
+        Assert.Equal([first, second], References(await _ic.GetFromJsonAsync<JsonElement>("/api/cases?status=active")));
+        Assert.Equal([closed], References(await _ic.GetFromJsonAsync<JsonElement>($"/api/cases?reference={closed.ToLowerInvariant()}")));
+        Assert.Equal(3, References(await _ic.GetFromJsonAsync<JsonElement>($"/api/cases?reference={closed[..8]}")).Length);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _ic.GetAsync("/api/cases?pageSize=501")).StatusCode);
+    }
+
     private async Task<int> FireTimersAsync()
     {
         using var scope = _app.Services.CreateScope();

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Governance.Accounts;
 using Governance.Platform.Audit;
 using Governance.Platform.Data;
-using Governance.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Governance.Testing;
 
 namespace Governance.Host.Tests;
 
@@ -47,5 +48,36 @@ public sealed class PostgresHostTests(PostgresServer server)
         var chains = await app.Services.GetRequiredService<AuditChainVerifier>().VerifyAsync(CancellationToken.None);
         Assert.All(chains, c => Assert.True(c.Intact, $"{c.Module}: entry {c.FirstBrokenSequence} {c.Problem}"));
         Assert.Equal(5, chains.Single(c => c.Module == "Complaints").Entries);
+    }
+
+    [Fact]
+    public async Task A_case_is_filed_and_read_on_postgres_and_the_audit_chains_stay_intact()
+    {
+        // PostgreSQL keeps microseconds and takes UTC times only: audit hashes and times in queries must allow for both.
+        await using var app = new GovernanceFactory(DatabaseProvider.Postgres, await server.CreateDatabaseAsync());
+        var admin = await app.ClientForAsync("admin@demo.test");
+        var created = await admin.PostAsJsonAsync("/api/staff", new
+        {
+            email = "audited@demo.test", displayName = "Audited Person", password = GovernanceFactory.Password,
+            roles = new[] { "Clerk" }, municipalityIds = new[] { AccountsModule.DemoMunicipalityId },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var resident = app.CreateClient();
+        var accounts = await resident.GetFromJsonAsync<JsonElement>("/api/public/municipalities/demo-township/accounts");
+        var filed = await resident.PostAsJsonAsync("/api/public/appeals", new
+        {
+            municipality = "demo-township", accountId = accounts.EnumerateArray().First().GetProperty("id").GetGuid(),
+            platformHandle = "@resident", subject = "Blocked", happenedOn = GovernanceFactory.TodayInToronto(),
+            email = "resident@example.ca", consent = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var reference = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString();
+
+        var ic = await app.ClientForAsync("ic@demo.test");
+        var detail = await ic.GetAsync($"/api/cases/{reference}");
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        var chains = await app.Services.GetRequiredService<AuditChainVerifier>().VerifyAsync(CancellationToken.None);
+        Assert.All(chains, chain => Assert.True(chain.Intact, $"{chain.Module}: {chain.Problem}"));
+        Assert.True(chains.Sum(c => c.Entries) >= 3);
     }
 }

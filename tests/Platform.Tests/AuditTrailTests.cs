@@ -51,6 +51,18 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_entry_is_sealed_with_its_time_to_the_microsecond_as_postgresql_stores_it()
+    {
+        _platform.Clock.Set(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero).AddTicks(1_234_567));
+        await RecordAsync("w1");
+
+        using var scope = _platform.Scope();
+        var entry = await scope.ServiceProvider.GetRequiredService<TestDbContext>().Set<AuditEntry>().SingleAsync();
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero).AddTicks(1_234_560), entry.At);
+        Assert.Equal(entry.Hash, entry.ComputeHash());
+    }
+
+    [Fact]
     public async Task An_altered_entry_breaks_the_chain_at_that_entry()
     {
         await RecordAsync("w1", 5);

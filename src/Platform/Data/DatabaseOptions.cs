@@ -16,7 +16,7 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     {
         _ = Provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString),
+            DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString).AddInterceptors(SqliteBusyTimeout.Instance),
             DatabaseProvider.Postgres => options.UseNpgsql(ConnectionString),
             _ => throw new InvalidOperationException($"Unknown database provider {Provider}."),
         };

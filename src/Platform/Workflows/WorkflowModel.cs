@@ -146,6 +146,8 @@ internal static class WorkflowModel
             e.Property(b => b.ConsumedBy).HasMaxLength(100);
             e.HasOne<WorkflowInstance>().WithMany().HasForeignKey(b => b.InstanceId);
             e.HasIndex(b => new { b.ConsumedAt, b.Kind, b.DueAt });
+            // An instance's open task or timers: read on every step, case page and case list.
+            e.HasIndex(b => new { b.InstanceId, b.ConsumedAt, b.Kind });
         });
         model.Entity<WorkflowJournalEntry>(e =>
         {

@@ -79,7 +79,7 @@ internal static class ComplaintWorkflow
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, zone).DateTime);
         var blackout = await services.GetRequiredService<IElectionCalendar>().BlackoutOnAsync(context.Instance.MunicipalityId, today, ct);
         var resume = (blackout.Ends ?? today).AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(resume, zone.GetUtcOffset(resume));
+        return new DateTimeOffset(resume, zone.GetUtcOffset(resume)).ToUniversalTime(); // stored as UTC: PostgreSQL takes no other offset
     }
 
     public static string PublicStage(string stage) => stage switch

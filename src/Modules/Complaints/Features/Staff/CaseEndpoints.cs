@@ -1,7 +1,9 @@
 using Governance.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
 
 namespace Governance.Complaints.Features.Staff;
 
@@ -13,8 +15,7 @@ internal static class CaseEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
-        api.MapGet("/", async (string? type, string? stage, string? assignee, bool? overdue, CaseWork work, CancellationToken ct) =>
-            TypedResults.Ok(await work.QueueAsync(type, stage, assignee, overdue, ct)));
+        api.MapGet("/", ListAsync);
         api.MapGet("/{reference}", async (string reference, CaseWork work, CancellationToken ct) =>
             (await work.DetailAsync(reference, ct)).ToHttp(c => TypedResults.Ok(c)));
         api.MapGet("/{reference}/actions", async (string reference, CaseWork work, CancellationToken ct) =>
@@ -29,5 +30,34 @@ internal static class CaseEndpoints
             (await work.EvidenceAsync(reference, id, ct)).ToHttp(file => Results.File(store.PathOf(file.Sha256), file.ContentType, file.FileName)));
         api.MapPost("/{reference}/notes", async (string reference, NoteRequest request, CaseWork work, CancellationToken ct) =>
             (await work.AddNoteAsync(reference, request.Text, request.ShareWithParties, ct)).ToHttp(c => TypedResults.Ok(c)));
+    }
+
+    /// <summary>
+    /// The case list, one page at a time (50 by default, at most 500), most urgent first. Filters: type, stage,
+    /// assignee (me, unassigned), overdue, status (active, or a status name), reference (whole or a prefix).
+    /// A <c>Link: rel="next"</c> header gives the next page when there is one.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ValidationProblem>> ListAsync(string? type, string? stage,
+        string? assignee, bool? overdue, string? status, string? reference, int? page, int? pageSize, HttpContext http, CaseWork work,
+        CancellationToken ct)
+    {
+        if (page < 1 || pageSize is < 1 or > CaseQuery.MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [page < 1 ? "page" : "pageSize"] = [$"Pages count from 1 and hold 1 to {CaseQuery.MaxPageSize} cases."],
+            });
+        }
+
+        var result = await work.QueueAsync(new CaseQuery(type, stage, assignee, overdue, status, reference,
+            Page: page ?? 1, PageSize: pageSize ?? CaseQuery.DefaultPageSize), ct);
+        if (result.HasMore)
+        {
+            var query = http.Request.Query.ToDictionary(q => q.Key, q => q.Value);
+            query["page"] = new StringValues((result.Page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            http.Response.Headers.Link = $"<{http.Request.Path}{QueryString.Create(query)}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(result.Cases);
     }
 }

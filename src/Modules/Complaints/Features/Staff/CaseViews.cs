@@ -6,6 +6,20 @@ namespace Governance.Complaints.Features.Staff;
 internal sealed record CaseSummary(string Reference, string Kind, string Status, string Stage, DateTimeOffset SubmittedAt,
     DateTimeOffset? DueAt, string? AssignedTo, bool Overdue);
 
+/// <summary>What a case list asks for; <see cref="Page"/> counts from 1.</summary>
+internal sealed record CaseQuery(string? Type = null, string? Stage = null, string? Assignee = null, bool? Overdue = null,
+    string? Status = null, string? Reference = null, DateTimeOffset? DueBefore = null, int Page = 1, int PageSize = CaseQuery.DefaultPageSize)
+{
+    public const int DefaultPageSize = 50;
+
+    public const int MaxPageSize = 500;
+
+    /// <summary>The status filter for cases still being worked: open or on hold.</summary>
+    public const string OpenStatuses = "active";
+}
+
+internal sealed record CasePage(IReadOnlyList<CaseSummary> Cases, int Page, int PageSize, bool HasMore);
+
 internal sealed record StaffTimelineEntry(DateTimeOffset At, string Visibility, string Text, string By);
 
 internal sealed record EvidenceView(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);

@@ -59,49 +59,155 @@ internal sealed class CaseWork(
 
     private bool CanRead(Case found) => SightOf(found) != Sight.None;
 
-    public async Task<IReadOnlyList<CaseSummary>> QueueAsync(string? kind, string? stage, string? assignee, bool? overdue,
-        CancellationToken ct)
+    /// <summary>
+    /// One page of the cases the caller may see, most urgent first (open task due soonest; the others after, by
+    /// reference). Filtering, ordering and paging run in the database: an installation holds years of cases.
+    /// </summary>
+    public async Task<CasePage> QueueAsync(CaseQuery query, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var rows = await (from c in db.Cases.AsNoTracking()
-                          join i in db.Set<WorkflowInstance>() on c.Reference equals i.CorrelationId
-                          select new
-                          {
-                              c.Reference, c.Kind, c.Status, i.Stage, c.SubmittedAt, c.AssignedToUserId, c.AssignedToName, InstanceId = i.Id,
-                              MemberUserId = c.Complaint == null ? (Guid?)null : c.Complaint.MemberUserId,
-                              MemberNotifiedAt = c.Complaint == null ? null : c.Complaint.MemberNotifiedAt,
-                              Due = db.Set<WorkflowBookmark>().Where(b => b.InstanceId == i.Id && b.ConsumedAt == null && b.Kind == BookmarkKind.Task)
-                                  .Select(b => b.DueAt).FirstOrDefault(),
-                          }).ToListAsync(ct);
-        var visible = rows.Where(r => r.Kind == CaseKind.Appeal
-            ? AppealReaders.Any(actor.IsInRole)
-            : ComplaintTeam.Any(actor.IsInRole) || actor.IsInRole(StaffRoles.Clerk)
-              || (r.MemberNotifiedAt != null && r.MemberUserId == actor.UserId));
-        if (Enum.TryParse<CaseKind>(kind, ignoreCase: true, out var k))
+        var me = actor.UserId;
+        IQueryable<Case> cases = db.Cases.AsNoTracking();
+        if (!AppealReaders.Any(actor.IsInRole))
         {
-            visible = visible.Where(r => r.Kind == k);
+            cases = cases.Where(c => c.Kind != CaseKind.Appeal);
         }
 
-        if (!string.IsNullOrEmpty(stage))
+        if (!ComplaintTeam.Any(actor.IsInRole) && !actor.IsInRole(StaffRoles.Clerk))
         {
-            visible = visible.Where(r => r.Stage == stage);
+            cases = cases.Where(c => c.Kind != CaseKind.Complaint
+                || (c.Complaint!.MemberNotifiedAt != null && c.Complaint.MemberUserId == me));
         }
 
-        visible = assignee switch
+        if (Enum.TryParse<CaseKind>(query.Type, ignoreCase: true, out var kind))
         {
-            "me" => visible.Where(r => r.AssignedToUserId == actor.UserId),
-            "unassigned" => visible.Where(r => r.AssignedToUserId == null),
-            _ => visible,
+            cases = cases.Where(c => c.Kind == kind);
+        }
+
+        // A case with an open task is open or on hold (closing or withdrawing ends its workflow), so "active" narrows
+        // only the cases without one; leaving it out of the first run keeps that a plain read in due order.
+        var active = query.Status == CaseQuery.OpenStatuses;
+        if (!active && Enum.TryParse<CaseStatus>(query.Status, ignoreCase: true, out var status))
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+
+        cases = query.Assignee switch
+        {
+            "me" => cases.Where(c => c.AssignedToUserId == me),
+            "unassigned" => cases.Where(c => c.AssignedToUserId == null),
+            _ => cases,
         };
-        if (overdue == true)
+        var reference = query.Reference?.Trim().ToUpperInvariant() ?? "";
+        var exact = CaseReferences.IsWellFormed(reference);
+        if (reference.Length > 0)
         {
-            visible = visible.Where(r => r.Due < now);
+            // A part of a reference (APL-2026-0001) is a prefix; a whole one is a lookup on the unique index.
+            cases = exact ? cases.Where(c => c.Reference == reference) : cases.Where(c => c.Reference.StartsWith(reference));
         }
 
-        return visible.OrderBy(r => r.Due ?? DateTimeOffset.MaxValue)
+        var instances = db.Set<WorkflowInstance>().AsQueryable();
+        if (!string.IsNullOrEmpty(query.Stage))
+        {
+            instances = instances.Where(i => i.Stage == query.Stage);
+        }
+
+        var bookmarks = db.Set<WorkflowBookmark>();
+        var skip = (query.Page - 1) * query.PageSize;
+        var wanted = query.PageSize + 1; // one more than a page says whether there is a next page
+        List<QueueRow> rows;
+        if (exact)
+        {
+            // One case at most: found by its reference, with its open task's due date; nothing to order.
+            rows = (await (from i in instances
+                           join c in cases on i.CorrelationId equals c.Reference
+                           select new QueueRow
+                           {
+                               Reference = c.Reference, Kind = c.Kind, Status = c.Status, Stage = i.Stage, SubmittedAt = c.SubmittedAt,
+                               AssignedToName = c.AssignedToName,
+                               Due = bookmarks.Where(b => b.InstanceId == i.Id && b.ConsumedAt == null && b.Kind == BookmarkKind.Task)
+                                   .Select(b => b.DueAt).FirstOrDefault(),
+                           }).ToListAsync(ct))
+                .Where(r => (!active || r.Status is CaseStatus.Open or CaseStatus.OnHold)
+                    && (query.Overdue != true || r.Due < now) && (query.DueBefore is not { } before || r.Due <= before))
+                .Skip(skip).ToList();
+        }
+        else
+        {
+            rows = await PageAsync(cases, active ? cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.OnHold) : cases,
+                instances, bookmarks, query, now, skip, wanted, ct);
+        }
+
+        return new CasePage(rows.Take(query.PageSize)
             .Select(r => new CaseSummary(r.Reference, r.Kind.ToString(), r.Status.ToString(), r.Stage, r.SubmittedAt, r.Due,
                 r.AssignedToName, r.Due < now && r.Status == CaseStatus.Open))
-            .ToList();
+            .ToList(), query.Page, query.PageSize, rows.Count > query.PageSize);
+    }
+
+    /// <summary>
+    /// A page of the list in two runs, each read in index order so that a page stops early: cases whose open task
+    /// has a due date, soonest first; then all others (closed, or waiting without a deadline) by reference.
+    /// </summary>
+    private static async Task<List<QueueRow>> PageAsync(IQueryable<Case> cases, IQueryable<Case> undatedCases,
+        IQueryable<WorkflowInstance> instances, IQueryable<WorkflowBookmark> bookmarks, CaseQuery query, DateTimeOffset now, int skip,
+        int wanted, CancellationToken ct)
+    {
+        var dated = from b in bookmarks
+                    where b.ConsumedAt == null && b.Kind == BookmarkKind.Task && b.DueAt != null
+                    join i in instances on b.InstanceId equals i.Id
+                    join c in cases on i.CorrelationId equals c.Reference
+                    select new QueueRow
+                    {
+                        Reference = c.Reference, Kind = c.Kind, Status = c.Status, Stage = i.Stage, SubmittedAt = c.SubmittedAt,
+                        AssignedToName = c.AssignedToName, Due = b.DueAt,
+                    };
+        if (query.Overdue == true)
+        {
+            dated = dated.Where(r => r.Due < now);
+        }
+
+        if (query.DueBefore is { } dueBefore)
+        {
+            dated = dated.Where(r => r.Due <= dueBefore);
+        }
+
+        var rows = await dated.OrderBy(r => r.Due).ThenBy(r => r.Reference).Skip(skip).Take(wanted).ToListAsync(ct);
+        if (rows.Count == wanted || query.Overdue == true || query.DueBefore is not null)
+        {
+            return rows;
+        }
+
+        // Counted only when the page starts after the last dated case.
+        var datedCount = rows.Count > 0 ? skip + rows.Count : await dated.CountAsync(ct);
+        var undated = from i in instances
+                      join c in undatedCases on i.CorrelationId equals c.Reference
+                      where !bookmarks.Any(b => b.InstanceId == i.Id && b.ConsumedAt == null && b.Kind == BookmarkKind.Task && b.DueAt != null)
+                      orderby i.CorrelationId
+                      select new QueueRow
+                      {
+                          Reference = c.Reference, Kind = c.Kind, Status = c.Status, Stage = i.Stage, SubmittedAt = c.SubmittedAt,
+                          AssignedToName = c.AssignedToName,
+                      };
+        rows.AddRange(await undated.Skip(Math.Max(0, skip - datedCount)).Take(wanted - rows.Count).ToListAsync(ct));
+        return rows;
+    }
+
+    /// <summary>A row of the case list; a class with setters so the database can order by its members.</summary>
+    private sealed class QueueRow
+    {
+        public string Reference { get; init; } = "";
+
+        public CaseKind Kind { get; init; }
+
+        public CaseStatus Status { get; init; }
+
+        public string Stage { get; init; } = "";
+
+        public DateTimeOffset SubmittedAt { get; init; }
+
+        public string? AssignedToName { get; init; }
+
+        public DateTimeOffset? Due { get; init; }
     }
 
     public async Task<Result<CaseDetail>> DetailAsync(string reference, CancellationToken ct)
@@ -602,7 +708,8 @@ internal sealed class CaseWork(
             var zone = TimeZoneInfo.FindSystemTimeZoneById((await municipalities.FindAsync(found.MunicipalityId, ct))?.TimeZone ?? "America/Toronto");
             var endOfDay = appeal.HappenedOn.ToDateTime(new TimeOnly(23, 59, 59));
             var classification = appeal.AccountId is { } id
-                ? await accounts.ClassificationOnAsync(found.MunicipalityId, id, new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay)), ct)
+                ? await accounts.ClassificationOnAsync(found.MunicipalityId, id,
+                    new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay)).ToUniversalTime(), ct) // PostgreSQL takes UTC only
                 : null;
             var rules = await policies.HouseRulesInForceAsync(found.MunicipalityId, appeal.AccountId, appeal.HappenedOn, ct);
             var against = appeal.AccountId is { } accountId && !string.IsNullOrWhiteSpace(appeal.PlatformHandle)
