@@ -49,6 +49,14 @@ internal static class CaseEndpoints
             });
         }
 
+        if (!CaseQuery.IsReferenceSearch(reference))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["reference"] = ["Search by a reference or its beginning, like APL-2026-000123 (letters, digits and dashes, up to 20)."],
+            });
+        }
+
         var result = await work.QueueAsync(new CaseQuery(type, stage, assignee, overdue, status, reference,
             Page: page ?? 1, PageSize: pageSize ?? CaseQuery.DefaultPageSize), ct);
         if (result.HasMore)

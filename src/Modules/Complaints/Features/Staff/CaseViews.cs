@@ -14,6 +14,10 @@ internal sealed record CaseQuery(string? Type = null, string? Stage = null, stri
 
     public const int MaxPageSize = 500;
 
+    /// <summary>A reference or a part of one: letters, digits and dashes, like APL-2026-000123.</summary>
+    public static bool IsReferenceSearch(string? text) => text is null
+        || (text.Trim().Length <= 20 && text.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
+
     /// <summary>The status filter for cases still being worked: open or on hold.</summary>
     public const string OpenStatuses = "active";
 }

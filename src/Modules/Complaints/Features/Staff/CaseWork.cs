@@ -98,7 +98,8 @@ internal sealed class CaseWork(
             "unassigned" => cases.Where(c => c.AssignedToUserId == null),
             _ => cases,
         };
-        var reference = query.Reference?.Trim().ToUpperInvariant() ?? "";
+        // A page may pass anything typed; nothing but a reference or its beginning can match one.
+        var reference = CaseQuery.IsReferenceSearch(query.Reference) ? query.Reference?.Trim().ToUpperInvariant() ?? "" : "~"; // "~" begins no reference
         var exact = CaseReferences.IsWellFormed(reference);
         if (reference.Length > 0)
         {
