@@ -25,6 +25,7 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
     public async Task<BenchReport> RunAsync()
     {
         var started = DateTimeOffset.UtcNow;
+        var machine = MachineInfo.Read();
         var now = new DateTimeOffset(started.UtcTicks - (started.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var work = Path.Combine(options.WorkRoot, $"governance-bench-{Guid.NewGuid():N}");
         var data = Path.Combine(work, "data");
@@ -146,10 +147,12 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
             }
 
             ScenarioReport.ApplyRatios(scenarios);
-            return new BenchReport(started, Environment.CommandLine, options.Provider.ToString().ToLowerInvariant(), providerVersion,
-                options.Cases, options.Municipalities, MachineInfo.Read(), migrate.Took.TotalSeconds, firstStart.TotalSeconds,
-                seed.Took.TotalSeconds, seed.Rows, seed.OpenCases, databaseBytes, startUp.TotalSeconds, startRss, peak, auditAfterSeed,
-                auditTook.TotalSeconds, auditAfterBench, scenarios, _notes);
+            var command = "dotnet run -c Release --project bench/Governance.Bench -- "
+                + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+            return new BenchReport(started, command, options.Provider.ToString().ToLowerInvariant(), providerVersion,
+                options.Cases, options.Municipalities, machine, MachineInfo.LoadAverage(), migrate.Took.TotalSeconds,
+                firstStart.TotalSeconds, seed.Took.TotalSeconds, seed.Rows, seed.OpenCases, databaseBytes, startUp.TotalSeconds, startRss,
+                peak, auditAfterSeed, auditTook.TotalSeconds, auditAfterBench, scenarios, _notes);
         }
         finally
         {

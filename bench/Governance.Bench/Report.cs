@@ -19,8 +19,12 @@ internal sealed record MachineInfo(int Cores, string Cpu, long MemoryBytes, stri
         return new MachineInfo(Environment.ProcessorCount, Field("/proc/cpuinfo", "model name"),
             long.TryParse(memory, CultureInfo.InvariantCulture, out var kb) ? kb * 1024 : 0,
             Field("/etc/os-release", "PRETTY_NAME="), RuntimeInformation.OSDescription, SdkVersion(),
-            RuntimeInformation.FrameworkDescription, File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "");
+            RuntimeInformation.FrameworkDescription, LoadAverage());
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages: other work on the machine shows here.</summary>
+    public static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
 
     private static string SdkVersion()
     {
@@ -39,7 +43,7 @@ internal sealed record MachineInfo(int Cores, string Cpu, long MemoryBytes, stri
 }
 
 internal sealed record BenchReport(DateTimeOffset Started, string Command, string Provider, string ProviderVersion, int Cases,
-    int Municipalities, MachineInfo Machine, double MigrateSeconds, double FirstStartSeconds, double SeedSeconds,
+    int Municipalities, MachineInfo Machine, string LoadAverageAtEnd, double MigrateSeconds, double FirstStartSeconds, double SeedSeconds,
     IReadOnlyDictionary<string, long> SeededRows, int OpenCases, long DatabaseBytes, double StartUpSeconds, long StartUpRssBytes,
     long PeakMemoryBytes, string AuditAfterSeed, double AuditVerifySeconds, string AuditAfterBench, IReadOnlyList<ScenarioResult> Scenarios,
     IReadOnlyList<string> Notes);
@@ -101,7 +105,7 @@ internal static class ScenarioReport
         text.AppendLine("|---|---|");
         text.AppendLine(CultureInfo.InvariantCulture, $"| machine | {m.Cores} cores ({m.Cpu}), {m.MemoryBytes / 1073741824.0:0.0} GiB RAM, {m.Os} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| .NET | SDK {m.DotnetSdk}, {m.Runtime} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| load average at start | {m.LoadAverageAtStart} (the machine is shared: figures are indicative) |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| load average at start / end | {m.LoadAverageAtStart} / {r.LoadAverageAtEnd} (1, 5, 15 min; other work on a shared machine shows here) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| database | {r.ProviderVersion}, {r.DatabaseBytes / 1048576.0:N0} MiB after the seed |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| data | {r.Cases:N0} cases ({r.OpenCases:N0} open) in {r.Municipalities} municipalities, {r.SeededRows.Values.Sum():N0} rows seeded |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| seed time | {r.SeedSeconds:N1} s |");
