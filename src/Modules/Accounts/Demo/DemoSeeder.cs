@@ -84,14 +84,8 @@ internal sealed class DemoSeeder(AccountsDbContext db, UserManager<StaffUser> us
             OwnerUserId = member.Id, Purpose = "Ward news and constituency updates.", ResponsibleName = member.DisplayName,
             ResponsibleEmail = member.Email!, CreatedAt = now,
         };
-        var result = OfficialAccountTest.Classify(account.Owner, new Dictionary<string, Fact>());
-        account.Classification = result.Classification;
         db.Accounts.Add(account);
-        db.Classifications.Add(new ClassificationRecord
-        {
-            Id = Guid.NewGuid(), AccountId = account.Id, MunicipalityId = DemoMunicipalityId, Since = now, RecordedBy = "demo",
-            Classification = result.Classification, Fired = string.Join(',', result.Fired), Explanation = result.Explanation,
-        });
+        db.Classifications.Add(account.Classify(new Dictionary<string, Fact>(), "{}", "demo", now));
         await db.SaveChangesAsync(ct);
     }
 

@@ -57,6 +57,19 @@ internal sealed class SocialAccount : IMunicipalityOwned
     public DateTimeOffset CreatedAt { get; set; }
 
     public bool TreatedAsOfficial => Classification != Classification.Personal;
+
+    /// <summary>Runs the R1 test on the facts, takes its classification, and returns the history record to keep.</summary>
+    public ClassificationRecord Classify(IReadOnlyDictionary<string, Fact> facts, string factsJson, string recordedBy, DateTimeOffset now)
+    {
+        var result = OfficialAccountTest.Classify(Owner, facts);
+        Classification = result.Classification;
+        return new ClassificationRecord
+        {
+            Id = Guid.NewGuid(), AccountId = Id, MunicipalityId = MunicipalityId, Since = now, RecordedBy = recordedBy,
+            FactsJson = factsJson, Classification = result.Classification, Fired = string.Join(',', result.Fired),
+            Explanation = result.Explanation,
+        };
+    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Governance.Accounts.Contracts;
 using Governance.Complaints.Data;
 using Governance.Complaints.Domain;
 using Governance.Platform.Audit;
@@ -6,6 +7,7 @@ using Governance.Platform.Files;
 using Governance.Platform.Mail;
 using Governance.Platform.Workflows;
 using Microsoft.AspNetCore.DataProtection;
+using Governance.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Complaints.Features;
@@ -22,6 +24,8 @@ internal sealed record FiledCase(Case Case, string Token, bool Repeated)
 /// </summary>
 internal sealed class CaseFiling(
     ComplaintsDbContext db,
+    IMunicipalityDirectory municipalities,
+    ITenantScope tenant,
     EvidenceStore evidence,
     WorkflowRuntime workflows,
     Platform.Outbox.Outbox outbox,
@@ -32,6 +36,30 @@ internal sealed class CaseFiling(
     public const int MaxFiles = 5;
 
     private IDataProtector Protector => protection.CreateProtector("Governance.Complaints.TrackingToken");
+
+    /// <summary>
+    /// What every public form does first: turn away the honeypot, find the municipality and work in its scope, and
+    /// answer a form sent before with the case it filed. Either the municipality to file in, or the answer.
+    /// </summary>
+    public async Task<(MunicipalityInfo? Municipality, Result<FiledCase>? Answered)> OpenAsync(PublicFilingRequest request,
+        CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(request.Website))
+        {
+            return (null, Result<FiledCase>.Invalid("", "We could not accept this form. If you are a person, please try again."));
+        }
+
+        var municipality = await municipalities.FindBySlugAsync(request.Municipality, ct);
+        if (municipality is null)
+        {
+            return (null, Result<FiledCase>.Invalid("municipality", "Choose your municipality."));
+        }
+
+        tenant.Restrict(municipality.Id);
+        return await RepeatAsync(municipality.Id, request.SubmissionId, ct) is { } repeat
+            ? (municipality, Result<FiledCase>.Ok(repeat))
+            : (municipality, null);
+    }
 
     /// <summary>The case this form already created, if it was sent before.</summary>
     public async Task<FiledCase?> RepeatAsync(Guid municipalityId, Guid? submissionId, CancellationToken ct)

@@ -73,21 +73,10 @@ internal static class ModerationEndpoints
 
     private static async Task<IResult> RecordAsync(Guid id, HttpRequest request, ModerationService moderation, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
+        var (form, problem) = await Uploads.ReadFormAsync(request, "the action (fields and evidence files)", ct);
+        if (form is null)
         {
-            return TypedResults.Problem("Send the action as multipart/form-data (fields and evidence files).",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException)
-        {
-            return TypedResults.Problem($"The upload could not be read: {ex.Message}",
-                statusCode: ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
+            return problem!;
         }
 
         var errors = new Dictionary<string, string[]>();

@@ -168,14 +168,7 @@ internal sealed class AccountRegistryService(AccountsDbContext db, ITenantScope 
 
     private ClassificationRecord Reclassify(SocialAccount account, IReadOnlyDictionary<string, Fact> facts, DateTimeOffset now)
     {
-        var result = OfficialAccountTest.Classify(account.Owner, facts);
-        account.Classification = result.Classification;
-        var record = new ClassificationRecord
-        {
-            Id = Guid.NewGuid(), AccountId = account.Id, MunicipalityId = account.MunicipalityId, Since = now,
-            RecordedBy = actor.Name, FactsJson = Serialize(facts), Classification = result.Classification,
-            Fired = string.Join(',', result.Fired), Explanation = result.Explanation,
-        };
+        var record = account.Classify(facts, Serialize(facts), actor.Name, now);
         db.Classifications.Add(record);
         return record;
     }

@@ -31,14 +31,8 @@ internal sealed class RegisterCampaignAccount(AccountsDbContext db, AuditTrail a
             Purpose = "Election campaign account (declared in the candidate's campaign plan).", ResponsibleName = e.MemberName,
             ResponsibleEmail = e.MemberEmail, CreatedAt = now,
         };
-        var result = OfficialAccountTest.Classify(AccountOwner.Campaign, new Dictionary<string, Fact>());
-        account.Classification = result.Classification;
         db.Accounts.Add(account);
-        db.Classifications.Add(new ClassificationRecord
-        {
-            Id = Guid.NewGuid(), AccountId = account.Id, MunicipalityId = account.MunicipalityId, Since = now, RecordedBy = "system",
-            Classification = result.Classification, Explanation = result.Explanation,
-        });
+        db.Classifications.Add(account.Classify(new Dictionary<string, Fact>(), "{}", "system", now));
         audit.Record(db, "account.registered", "SocialAccount", account.Id.ToString(), account.MunicipalityId, $"campaign {platform} {e.Handle}");
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -9,12 +9,8 @@ using Governance.SharedKernel;
 namespace Governance.Complaints.Features.Appeals;
 
 /// <summary>A resident's appeal, as the form and the API send it. A class so pages can bind it.</summary>
-internal sealed class FileAppealRequest
+internal sealed class FileAppealRequest : PublicFilingRequest
 {
-    [Required(ErrorMessage = "Choose your municipality.")]
-    [MaxLength(100)]
-    public string Municipality { get; init; } = "";
-
     public Guid? AccountId { get; init; }
 
     [MaxLength(500, ErrorMessage = "Describe the account in at most 500 characters.")]
@@ -45,38 +41,18 @@ internal sealed class FileAppealRequest
     [MaxLength(256)]
     public string Email { get; init; } = "";
 
-    [Range(typeof(bool), "true", "true", ErrorMessage = "Please agree to the privacy notice to continue.")]
-    public bool Consent { get; init; }
-
-    /// <summary>Hidden from people; bots fill it in.</summary>
-    public string? Website { get; init; }
-
-    /// <summary>The form's one-time id, so pressing submit twice files one appeal.</summary>
-    public Guid? SubmissionId { get; init; }
 }
 
 /// <summary>R9: anyone blocked, or whose post was removed, can ask for a review and get a reference number.</summary>
-internal sealed class FileAppeal(IMunicipalityDirectory municipalities, IAccountRegistry accounts, ITenantScope tenant,
-    CaseFiling filing, TimeProvider clock)
+internal sealed class FileAppeal(IAccountRegistry accounts, CaseFiling filing, TimeProvider clock)
 {
     public async Task<Result<FiledCase>> FileAsync(FileAppealRequest request, IReadOnlyList<UploadedFile> files, string baseUrl,
         CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(request.Website))
+        var (municipality, answered) = await filing.OpenAsync(request, ct);
+        if (municipality is null || answered is not null)
         {
-            return Result<FiledCase>.Invalid("", "We could not accept this form. If you are a person, please try again.");
-        }
-
-        var municipality = await municipalities.FindBySlugAsync(request.Municipality, ct);
-        if (municipality is null)
-        {
-            return Result<FiledCase>.Invalid("municipality", "Choose your municipality.");
-        }
-
-        tenant.Restrict(municipality.Id);
-        if (await filing.RepeatAsync(municipality.Id, request.SubmissionId, ct) is { } repeat)
-        {
-            return Result<FiledCase>.Ok(repeat);
+            return answered!; // turned away, or the case this form already filed
         }
 
         var errors = new Dictionary<string, string[]>();

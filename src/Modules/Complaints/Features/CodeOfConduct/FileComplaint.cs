@@ -11,12 +11,8 @@ using Governance.SharedKernel;
 namespace Governance.Complaints.Features.CodeOfConduct;
 
 /// <summary>A Code of Conduct complaint as the form and the API send it (R10, R16).</summary>
-internal sealed class FileComplaintRequest
+internal sealed class FileComplaintRequest : PublicFilingRequest
 {
-    [Required(ErrorMessage = "Choose your municipality.")]
-    [MaxLength(100)]
-    public string Municipality { get; init; } = "";
-
     [Required(ErrorMessage = "Choose the member of council.")]
     public Guid? MemberId { get; init; }
 
@@ -55,39 +51,21 @@ internal sealed class FileComplaintRequest
     [Range(typeof(bool), "true", "true", ErrorMessage = "Confirm the declaration to continue.")]
     public bool DeclarationConfirmed { get; init; }
 
-    [Range(typeof(bool), "true", "true", ErrorMessage = "Please agree to the privacy notice to continue.")]
-    public bool Consent { get; init; }
-
-    public string? Website { get; init; }
-
-    public Guid? SubmissionId { get; init; }
 }
 
 /// <summary>
 /// R16: identity and a signed declaration required; the articles from the municipality's catalogue (R10);
 /// received in the election blackout, it is held until after voting day (R12).
 /// </summary>
-internal sealed class FileComplaint(IMunicipalityDirectory municipalities, IStaffDirectory staff, IPolicyCatalog policies,
-    IElectionCalendar elections, ITenantScope tenant, CaseFiling filing, TimeProvider clock)
+internal sealed class FileComplaint(IStaffDirectory staff, IPolicyCatalog policies, IElectionCalendar elections, CaseFiling filing, TimeProvider clock)
 {
     public async Task<Result<FiledCase>> FileAsync(FileComplaintRequest request, IReadOnlyList<UploadedFile> files, string baseUrl,
         CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(request.Website))
+        var (municipality, answered) = await filing.OpenAsync(request, ct);
+        if (municipality is null || answered is not null)
         {
-            return Result<FiledCase>.Invalid("", "We could not accept this form. If you are a person, please try again.");
-        }
-
-        var municipality = await municipalities.FindBySlugAsync(request.Municipality, ct);
-        if (municipality is null)
-        {
-            return Result<FiledCase>.Invalid("municipality", "Choose your municipality.");
-        }
-
-        tenant.Restrict(municipality.Id);
-        if (await filing.RepeatAsync(municipality.Id, request.SubmissionId, ct) is { } repeat)
-        {
-            return Result<FiledCase>.Ok(repeat);
+            return answered!; // turned away, or the case this form already filed
         }
 
         var errors = new Dictionary<string, string[]>();

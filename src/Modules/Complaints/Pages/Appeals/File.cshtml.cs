@@ -3,10 +3,9 @@ using Governance.Complaints.Features;
 using Governance.Complaints.Features.Appeals;
 using Governance.Platform.Files;
 using Governance.Platform.Web;
+using Governance.SharedKernel;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -16,59 +15,16 @@ namespace Governance.Complaints.Pages.Appeals;
 [EnableRateLimiting(RateLimits.PublicForms)]
 [RequestSizeLimit(6 * EvidenceStore.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 6 * EvidenceStore.MaxBytes)]
-internal sealed class FileModel(IMunicipalityDirectory municipalities, IAccountRegistry accounts, FileAppeal appeals) : PageModel
+internal sealed class FileModel(IMunicipalityDirectory municipalities, IAccountRegistry accounts, FileAppeal appeals)
+    : PublicFilingPage<FileAppealRequest>(municipalities)
 {
-    [BindProperty]
-    public FileAppealRequest? Input { get; set; }
-
-    [BindProperty]
-    public List<IFormFile> Evidence { get; set; } = [];
-
-    public MunicipalityInfo Municipality { get; private set; } = null!;
-
     public List<SelectListItem> Accounts { get; private set; } = [];
 
-    public Guid SubmissionId { get; private set; } = Guid.NewGuid();
-
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
-        => await LoadAsync(slug, ct) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
-    {
-        if (!await LoadAsync(slug, ct))
-        {
-            return NotFound();
-        }
-
-        SubmissionId = Input?.SubmissionId ?? Guid.NewGuid();
-        if (!ModelState.IsValid || Input is null)
-        {
-            return Page();
-        }
-
-        var files = Evidence.Select(UploadedFile.From).ToList();
-        var result = await appeals.FileAsync(Input, files, PublicEndpoints.BaseUrl(Request), ct);
-        if (!result.Succeeded)
-        {
-            result.AddTo(ModelState);
-            return Page();
-        }
-
-        return Redirect($"{result.Value!.TrackingPath}&filed=true");
-    }
-
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
-    {
-        var municipality = await municipalities.FindBySlugAsync(slug, ct);
-        if (municipality is null)
-        {
-            return false;
-        }
-
-        Municipality = municipality;
-        Accounts = [new SelectListItem("Choose the account, or describe it below", ""),
+    protected override async Task LoadChoicesAsync(MunicipalityInfo municipality, CancellationToken ct)
+        => Accounts = [new SelectListItem("Choose the account, or describe it below", ""),
             .. (await accounts.ListAsync(municipality.Id, ct)).Select(a =>
                 new SelectListItem($"{a.Handle} on {a.Platform} ({a.OwnerName})", a.Id.ToString(), a.Id == Input?.AccountId))];
-        return true;
-    }
+
+    protected override Task<Result<FiledCase>> FileAsync(FileAppealRequest input, IReadOnlyList<UploadedFile> files, string baseUrl,
+        CancellationToken ct) => appeals.FileAsync(input, files, baseUrl, ct);
 }

@@ -103,42 +103,17 @@ internal static class CampaignEndpoints
             Results.Ok((await dashboard.MineAsync(actor.UserId!.Value, ct)).Select(r => new CandidateResponse(r.Election, r.Candidate))));
         api.MapGet("/my/tasks", async (ICurrentActor actor, ClerkDashboard dashboard, CancellationToken ct) =>
             Results.Ok(await dashboard.TasksOfAsync(actor.UserId!.Value, ct)));
-        api.MapPost("/my/tasks/{taskId:guid}/done", async (Guid taskId, ICurrentActor actor, ElectionsDbContext db, TimeProvider clock,
-            CancellationToken ct) =>
-        {
-            var task = await (from t in db.Tasks
-                              join c in db.Candidates on t.CandidateId equals c.Id
-                              where t.Id == taskId && c.MemberUserId == actor.UserId
-                              select t).FirstOrDefaultAsync(ct);
-            if (task is null)
-            {
-                return NotFound();
-            }
-
-            task.DoneAt ??= clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-            return Results.NoContent();
-        });
+        api.MapPost("/my/tasks/{taskId:guid}/done", async (Guid taskId, CampaignService campaigns, CancellationToken ct) =>
+            (await campaigns.MarkTaskDoneAsync(taskId, ct)).ToHttp(_ => Results.NoContent()));
     }
 
     private static async Task<IResult> CompleteAsync(Guid itemId, HttpRequest request, CampaignService campaigns, ClerkDashboard dashboard,
         CancellationToken ct)
     {
-        if (!request.HasFormContentType)
+        var (form, problem) = await Uploads.ReadFormAsync(request, "the step (evidenceUrl, note and an optional evidence file)", ct);
+        if (form is null)
         {
-            return TypedResults.Problem("Send the step as multipart/form-data (evidenceUrl, note and an optional evidence file).",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException)
-        {
-            return TypedResults.Problem($"The upload could not be read: {ex.Message}",
-                statusCode: ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
+            return problem!;
         }
 
         var result = await campaigns.CompleteItemAsync(itemId, form["evidenceUrl"], form["note"],

@@ -475,6 +475,23 @@ internal sealed class CampaignService(
         return Result<CampaignPlan>.Ok(plan);
     }
 
+    /// <summary>The member ticks off an entry of their own task list.</summary>
+    public async Task<Result<MemberTask>> MarkTaskDoneAsync(Guid taskId, CancellationToken ct)
+    {
+        var task = await (from t in db.Tasks
+                          join c in db.Candidates on t.CandidateId equals c.Id
+                          where t.Id == taskId && c.MemberUserId == actor.UserId
+                          select t).FirstOrDefaultAsync(ct);
+        if (task is null)
+        {
+            return Result<MemberTask>.NotFound();
+        }
+
+        task.DoneAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return Result<MemberTask>.Ok(task);
+    }
+
     /// <summary>A candidate the caller may see (the clerk, the IC, or the member themself), with their election.</summary>
     public async Task<(Candidate? Candidate, Election? Election)> FindAsync(Guid candidateId, CancellationToken ct)
     {

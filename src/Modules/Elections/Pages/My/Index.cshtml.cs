@@ -1,3 +1,4 @@
+using Governance.Elections.Features.Campaigns;
 using Governance.Elections.Features.Dashboard;
 using Governance.SharedKernel;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,7 @@ namespace Governance.Elections.Pages.My;
 
 /// <summary>A member's own candidacies and election task list (reminders and overdue steps).</summary>
 [Authorize]
-internal sealed class IndexModel(ClerkDashboard dashboard, ICurrentActor actor, Data.ElectionsDbContext db, TimeProvider clock) : PageModel
+internal sealed class IndexModel(ClerkDashboard dashboard, CampaignService campaigns, ICurrentActor actor) : PageModel
 {
     public IReadOnlyList<(ElectionView Election, CandidateRow Candidate)> Candidacies { get; private set; } = [];
 
@@ -21,16 +22,5 @@ internal sealed class IndexModel(ClerkDashboard dashboard, ICurrentActor actor, 
     }
 
     public async Task<IActionResult> OnPostDoneAsync(Guid task, CancellationToken ct)
-    {
-        var mine = (await dashboard.TasksOfAsync(actor.UserId!.Value, ct)).Any(t => t.Id == task);
-        if (!mine)
-        {
-            return NotFound();
-        }
-
-        var row = await db.Tasks.FindAsync([task], ct);
-        row!.DoneAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return Redirect("/elections/my");
-    }
+        => (await campaigns.MarkTaskDoneAsync(task, ct)).Succeeded ? Redirect("/elections/my") : NotFound();
 }
