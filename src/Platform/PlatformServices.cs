@@ -23,6 +23,7 @@ public static class PlatformServices
         services.AddSingleton(paths);
         services.AddSingleton(new ModuleCatalog());
         services.AddHttpContextAccessor();
+        services.AddSingleton<PublicAddress>();
         services.AddScoped<TenantScope>();
         services.AddScoped<ITenantScope>(sp => sp.GetRequiredService<TenantScope>());
         services.AddScoped<ICurrentActor, HttpCurrentActor>();

@@ -1,3 +1,7 @@
+using Governance.Testing;
+using Microsoft.EntityFrameworkCore;
+using Governance.SharedKernel;
+using Governance.Accounts.Data;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -70,19 +74,38 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account()
+    public async Task Repeated_wrong_passwords_slow_down_the_address_without_locking_the_account()
     {
-        var client = _app.CreateClient();
-        for (var i = 0; i < 5; i++)
+        // ASVS 2.2.1: five free tries from one address, then a wait that doubles; the account itself is never locked,
+        // so nobody can lock a colleague out with five requests. A real and an unknown account get the same answers.
+        var clock = new FakeClock();
+        await using var app = new GovernanceFactory { Clock = clock };
+        var client = app.CreateClient();
+        async Task<(HttpStatusCode Status, string Body)> TryAsync(string email, string password)
         {
-            var wrong = await client.PostAsJsonAsync("/api/auth/login", new { email = "moderator@demo.test", password = "Wrong-Password-1!" });
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
 
-        var right = await client.PostAsJsonAsync("/api/auth/login",
-            new { email = "moderator@demo.test", password = GovernanceFactory.Password });
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("LockedOut", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var email in new[] { "moderator@demo.test", "nobody@demo.test" })
+        {
+            var answers = new List<(HttpStatusCode Status, string Body)>();
+            for (var i = 0; i < 5; i++)
+            {
+                answers.Add(await TryAsync(email, "Wrong-Password-1!"));
+            }
+
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a.Status));
+            Assert.All(answers, a => Assert.DoesNotContain("LockedOut", a.Body, StringComparison.Ordinal));
+            var waiting = await TryAsync(email, GovernanceFactory.Password);
+            Assert.Equal(HttpStatusCode.TooManyRequests, waiting.Status);
+            Assert.Contains("Wait 1 seconds", waiting.Body, StringComparison.Ordinal);
+            clock.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        // After the wait the right password works: the account was never locked.
+        Assert.Equal(HttpStatusCode.OK, (await TryAsync("moderator@demo.test", GovernanceFactory.Password)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TryAsync("nobody@demo.test", GovernanceFactory.Password)).Status);
     }
 
     [Fact]
@@ -128,6 +151,11 @@ public sealed class ApiTests : IAsyncLifetime
         var chains = await _app.Services.GetRequiredService<AuditChainVerifier>().VerifyAsync(CancellationToken.None);
         var accounts = Assert.Single(chains, c => c.Module == "Accounts");
         Assert.True(accounts.Intact);
-        Assert.Equal(1, accounts.Entries);
+        // Besides the security events (sign-ins, the clerk's refusal), one change: the account created.
+        using var scope = _app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+        var changes = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Set<AuditEntry>()
+            .Where(e => !e.Action.StartsWith("security.")).Select(e => e.Action).ToListAsync();
+        Assert.Equal(["staff.created"], changes);
     }
 }

@@ -22,7 +22,7 @@ public sealed class Browser : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public GovernanceFactory App { get; } = new();
+    public GovernanceFactory App { get; } = new() { PublicBaseUrl = null };
 
     public string BaseUrl { get; private set; } = "";
 

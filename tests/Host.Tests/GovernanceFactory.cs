@@ -32,6 +32,9 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
     /// <summary>Also receives the host's logs (to show the exception behind a 500).</summary>
     public ILoggerProvider? LogSink { get; init; }
 
+    /// <summary>App:PublicBaseUrl; null lets links follow the request, as Development allows (a Kestrel port chosen at start).</summary>
+    public string? PublicBaseUrl { get; init; } = "http://localhost";
+
     public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(), $"governance-host-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -43,6 +46,7 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         builder.UseSetting("ConnectionStrings:Governance", connectionString ?? "");
         builder.UseSetting("Scheduler:PollSeconds", "2");
         builder.UseSetting("RateLimits:PublicFormsPerHour", RateLimit.ToString());
+        builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl ?? "");
         if (LogSink is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(LogSink));

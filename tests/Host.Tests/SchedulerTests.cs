@@ -77,7 +77,7 @@ public sealed class SchedulerTests
                 Directory.Exists(pickup) && Directory.GetFiles(pickup, "*.eml").Length == 1)), "the reset e-mail was delivered");
             var mail = await File.ReadAllTextAsync(Directory.GetFiles(pickup, "*.eml").Single());
             Assert.Contains("clerk@demo.test", mail, StringComparison.Ordinal);
-            Assert.Contains("password reset code", mail, StringComparison.Ordinal);
+            Assert.Contains("Reset your Governance password", mail, StringComparison.Ordinal);
         }
         finally
         {

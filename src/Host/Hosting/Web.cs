@@ -1,10 +1,15 @@
+using System.Net;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Governance.Platform;
 using Governance.Platform.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Governance.Platform.Web;
-using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Governance.Host.Hosting;
@@ -12,15 +17,40 @@ namespace Governance.Host.Hosting;
 /// <summary>Pages, API errors as ProblemDetails, OpenAPI, health checks, and the request pipeline.</summary>
 internal static class Web
 {
-    public static IServiceCollection AddWeb(this IServiceCollection services, StoragePaths paths)
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, StoragePaths paths)
     {
         // Keys that protect sign-in cookies and tokens survive restarts (kept in the data folder).
         services.AddDataProtection().SetApplicationName("Governance")
             .PersistKeysToFileSystem(new DirectoryInfo(paths.Resolve("keys")));
         services.AddRazorPages();
+        services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
+
+        // Behind a TLS proxy: the client's address and scheme come from X-Forwarded-For/-Proto, trusted only from
+        // the proxies named in App:KnownProxies (and loopback), so rate limits and Secure cookies see the real client.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in (configuration["App:KnownProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+        // Only the public host name (and loopback, for a local proxy's health probes) is answered unless AllowedHosts
+        // says otherwise, so a forged Host header gets 400. Links never follow the Host header in any case.
+        services.AddOptions<HostFilteringOptions>().Configure<PublicAddress>((o, address) =>
+        {
+            if (string.IsNullOrEmpty(configuration["AllowedHosts"]) && address.Host is { } host)
+            {
+                o.AllowedHosts = [host, "localhost", "127.0.0.1", "[::1]"];
+            }
+        });
+        services.AddOptions<AntiforgeryOptions>().Configure<PublicAddress>((o, address) =>
+            o.Cookie.SecurePolicy = address.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
         services.AddRateLimiter(o =>
         {
-            // Per address: residents file a few forms an hour, bots thousands.
+            // Per client address (the real one, after the proxy's headers): residents file a few forms an hour, bots thousands.
             o.AddPolicy(RateLimits.PublicForms, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
@@ -52,6 +82,11 @@ internal static class Web
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        // Fails start-up in Production when App:PublicBaseUrl is missing or not https.
+        app.Services.GetRequiredService<PublicAddress>();
+        var production = app.Environment.IsProduction();
+
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
@@ -65,26 +100,46 @@ internal static class Web
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
             await next();
         });
         app.UseStaticFiles();
+        // Everything past the static files may carry personal data: never kept by a browser or proxy cache.
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            await next();
+        });
         app.UseRouting();
         app.Use(ApiBodyLimit.RefuseOversizeBodies);
         app.UseAuthentication();
+        app.Use(OpenSessions.RequireAsync);
+        app.Use(RefusedRequests.RecordAsync);
         app.Use(TenantClaims.GrantFromClaims);
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
-            ResponseWriter = WriteHealthAsync,
-        });
-        app.MapOpenApi("/openapi/{documentName}.json");
+            // In Production the answer is only the status: what is unhealthy, and why, is for the logs.
+            ResponseWriter = production ? WriteStatusAsync : WriteHealthAsync,
+        }).AllowAnonymous();
+        if (app.Configuration.GetValue("App:ServeOpenApi", !production))
+        {
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        }
+
         app.MapRazorPages();
         return app;
+    }
+
+    private static Task WriteStatusAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }));
     }
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)

@@ -6,7 +6,12 @@ using Governance.Accounts.Domain;
 using Governance.Accounts.Features.Municipalities;
 using Governance.Accounts.Features.Moderation;
 using Governance.Accounts.Features.Registry;
+using Governance.Accounts.Features.Security;
+using Governance.Accounts.Features.SignIn;
 using Governance.Accounts.Features.Staff;
+using Governance.Platform.Web;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Governance.Accounts.Features.Transparency;
 using Governance.Accounts.Jobs;
 using Governance.Platform.Scheduling;
@@ -62,16 +67,38 @@ public static class AccountsModule
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.AddSingleton<IEmailSender<StaffUser>, OutboxEmailSender>();
+        services.AddScoped<StaffSessions>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<AccountChanges>();
+        services.AddScoped<PasswordReset>();
+        services.AddScoped<ChangeRoles>();
+        services.AddScoped<ISecurityEvents, SecurityEvents>();
+        services.AddScoped<ISessionCheck>(sp => sp.GetRequiredService<StaffSessions>());
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            o.BearerTokenExpiration = AuthEndpoints.AccessTokenLifetime;
+            o.RefreshTokenExpiration = StaffSession.AbsoluteLimit;
+        });
+        // Identity re-reads the user every 30 minutes; keep the session's own claims when it does.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            var kept = context.CurrentPrincipal?.Claims.Where(c => c.Type is StaffSessions.SessionClaim or StaffSessions.MethodClaim
+                or StaffSessions.GenerationClaim).ToList() ?? [];
+            ((System.Security.Claims.ClaimsIdentity?)context.NewPrincipal?.Identity)?.AddClaims(kept.Select(c => c.Clone()));
+            return Task.CompletedTask;
+        });
 
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
             })
-            .AddPolicyScheme(SmartScheme, "Cookie for pages, bearer or cookie for the API", o =>
-                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api")
-                    ? BearerOrCookieScheme
-                    : IdentityConstants.ApplicationScheme);
+            .AddPolicyScheme(SmartScheme, "Cookie for pages; for the API, bearer, or the cookie for reads only", o =>
+                o.ForwardDefaultSelector = ctx => !ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.ApplicationScheme
+                    // Pages link to API downloads, so reads accept the cookie; a change through the API needs a bearer
+                    // token, which a cross-site form cannot send (no antiforgery token needed).
+                    : HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method) ? BearerOrCookieScheme
+                    : IdentityConstants.BearerScheme);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
@@ -80,26 +107,26 @@ public static class AccountsModule
             o.Cookie.Name = "governance.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The server-side session decides idle and absolute limits (StaffSession); the cookie lasts no longer.
+            o.SlidingExpiration = false;
+            o.ExpireTimeSpan = StaffSession.AbsoluteLimit;
         });
-        services.AddAuthorization();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<PublicAddress>((o, address) =>
+            o.Cookie.SecurePolicy = address.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.AddAuthorization(StaffPolicies.Add);
         return services;
     }
 
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var auth = endpoints.MapGroup("/api/auth").WithTags("Authentication");
-        // Staff accounts are made by an Administrator: Identity's self-registration endpoint is switched off.
-        auth.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
-                ? TypedResults.Problem("Staff accounts are created by an Administrator.", statusCode: StatusCodes.Status404NotFound)
-                : await next(context));
-        auth.MapIdentityApi<StaffUser>();
+        // Our own sign-in endpoints, not MapIdentityApi: it maps self-registration, and staff accounts are made by an Administrator.
+        AuthEndpoints.Map(endpoints);
+        SecurityEventList.Map(endpoints);
 
         var api = endpoints.MapGroup("/api");
         MunicipalityEndpoints.Map(api);
         CreateStaff.Map(api);
+        ChangeRoles.Map(api);
         RegistryEndpoints.Map(endpoints);
         ModerationEndpoints.Map(endpoints);
         TransparencyEndpoints.Map(endpoints);

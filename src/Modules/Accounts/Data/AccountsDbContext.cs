@@ -30,6 +30,10 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     public DbSet<Block> Blocks => Set<Block>();
 
+    public DbSet<StaffSession> Sessions => Set<StaffSession>();
+
+    public DbSet<SecurityAttempt> SecurityAttempts => Set<SecurityAttempt>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => configurationBuilder.UseGovernanceConventions(Database);
 
@@ -54,6 +58,7 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             e.Property(m => m.Slug).HasMaxLength(100);
             e.Property(m => m.TimeZone).HasMaxLength(64);
             e.Property(m => m.PriorViolationsBeforeBlock).HasDefaultValue(2).HasSentinel(int.MinValue);
+            e.Property(m => m.RequireTwoFactor).HasDefaultValue(false);
             e.HasIndex(m => m.Slug).IsUnique();
             // A municipality is visible to the staff assigned to it.
             e.HasQueryFilter(m => Tenant.IsSystem || Tenant.MunicipalityIds.Contains(m.Id));
@@ -121,6 +126,23 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             e.Property(b => b.TargetHandle).HasMaxLength(200);
             e.HasOne<SocialAccount>().WithMany().HasForeignKey(b => b.AccountId);
             e.HasIndex(b => new { b.AccountId, b.TargetHandle, b.EndedAt });
+        });
+        builder.Entity<StaffSession>(e =>
+        {
+            e.ToTable($"{Prefix}_sessions");
+            e.Property(x => x.EndReason).HasMaxLength(100);
+            e.Property(x => x.Address).HasMaxLength(64);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.UserId, x.EndedAt });
+        });
+        builder.Entity<SecurityAttempt>(e =>
+        {
+            e.ToTable($"{Prefix}_security_attempts");
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Account).HasMaxLength(256);
+            e.Property(x => x.Address).HasMaxLength(64);
+            e.HasIndex(x => new { x.Kind, x.Account, x.At });
+            e.HasIndex(x => new { x.Kind, x.Address, x.At });
         });
         builder.AddPlatformTables(Prefix);
         builder.FilterByMunicipality(this);

@@ -17,4 +17,11 @@ internal sealed class Municipality
 
     /// <summary>R5: prior violations by a user on an account in 12 months before a block needs no justification.</summary>
     public int PriorViolationsBeforeBlock { get; set; } = 2;
+
+    /// <summary>Administrators and the IC's team must use two-step sign-in (an authenticator app) here.</summary>
+    public bool RequireTwoFactor { get; set; }
+
+    /// <summary>The roles <see cref="RequireTwoFactor"/> applies to: those who see confidential files or manage staff.</summary>
+    public static readonly string[] TwoFactorRoles =
+        [SharedKernel.StaffRoles.Administrator, SharedKernel.StaffRoles.IntegrityCommissioner, SharedKernel.StaffRoles.Investigator];
 }

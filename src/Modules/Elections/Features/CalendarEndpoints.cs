@@ -79,6 +79,6 @@ internal sealed class ElectionCalendarQueries(ElectionsDbContext db, ITenantScop
                 (await queries.SetBlackoutAsync(municipalityId, request, ElectionCalendar.NextElectionYear(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), ct))
                     .ToHttp(c => TypedResults.Ok(c)))
             .Validates<BlackoutSettingsRequest>()
-            .RequireAuthorization(p => p.RequireRole(StaffRoles.Clerk, StaffRoles.Administrator));
+            .RequireAuthorization(StaffPolicies.ElectionClerks);
     }
 }

@@ -47,5 +47,5 @@ internal sealed class BlockReview(AccountsDbContext db, AuditTrail audit, TimePr
                 CancellationToken ct) => (await review.SetReviewDateAsync(id, request.ReviewOn, ct)).ToHttp(b => TypedResults.Ok(b)))
             .Validates<ReviewBlockRequest>()
             .WithTags("Moderation")
-            .RequireAuthorization(p => p.RequireRole(ModerationEndpoints.Moderators));
+            .RequireAuthorization(StaffPolicies.Moderators);
 }

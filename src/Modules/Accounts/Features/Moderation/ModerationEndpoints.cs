@@ -37,16 +37,11 @@ internal sealed record TriageRequest([property: Required] Guid? AccountId, [prop
 /// <summary>The moderation log, evidence, the block register and the R7 triage, for moderators and managers.</summary>
 internal static class ModerationEndpoints
 {
-    public static readonly string[] Moderators = [StaffRoles.Moderator, StaffRoles.SocialMediaManager, StaffRoles.Administrator];
-
-    private static readonly string[] Readers =
-        [.. Moderators, StaffRoles.Clerk, StaffRoles.IntegrityCommissioner, StaffRoles.Investigator];
-
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Moderation").RequireAuthorization(p => p.RequireRole(Readers));
+        var api = endpoints.MapGroup("/api").WithTags("Moderation").RequireAuthorization(StaffPolicies.ModerationReaders);
         api.MapPost("/accounts/{id:guid}/moderation-actions", RecordAsync)
-            .RequireAuthorization(p => p.RequireRole(Moderators))
+            .RequireAuthorization(StaffPolicies.Moderators)
             .Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(12 * EvidenceStore.MaxBytes))
             .DisableAntiforgery(); // API clients use bearer tokens; the cookie is SameSite=Lax, so no cross-site posts carry it

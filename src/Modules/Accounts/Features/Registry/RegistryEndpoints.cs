@@ -11,7 +11,6 @@ namespace Governance.Accounts.Features.Registry;
 
 internal static class RegistryEndpoints
 {
-    public static readonly string[] Managers = [StaffRoles.SocialMediaManager, StaffRoles.Administrator, StaffRoles.Clerk];
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -27,7 +26,7 @@ internal static class RegistryEndpoints
                 (await registry.RegisterAsync(request, ct)).ToHttp(a =>
                     TypedResults.Created($"/api/accounts/{a.Id}", AccountRegistryService.ToResponse(a))))
             .Validates<RegisterAccountRequest>()
-            .RequireAuthorization(p => p.RequireRole(Managers));
+            .RequireAuthorization(StaffPolicies.Managers);
 
         api.MapGet("/{id:guid}/official-test", OfficialTestAsync);
         api.MapPut("/{id:guid}/official-test", async (Guid id, OfficialTestRequest request, AccountRegistryService registry,
@@ -39,7 +38,7 @@ internal static class RegistryEndpoints
                     : result.ToHttp(_ => TypedResults.Ok());
             })
             .Validates<OfficialTestRequest>()
-            .RequireAuthorization(p => p.RequireRole(Managers));
+            .RequireAuthorization(StaffPolicies.Managers);
         api.MapGet("/{id:guid}/classification", async (Guid id, DateTimeOffset? at, AccountRegistryService registry,
             AccountsDbContext db, TimeProvider clock, CancellationToken ct) =>
         {

@@ -27,20 +27,33 @@ internal static class CreateStaff
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/staff").WithTags("Staff").RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator));
+        var group = api.MapGroup("/staff").WithTags("Staff").RequireAuthorization(StaffPolicies.RoleGranters);
         group.MapPost("/", HandleAsync).Validates<CreateStaffRequest>();
         group.MapGet("/", ListAsync);
     }
 
     private static async Task<Results<Created<StaffResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         CreateStaffRequest request, UserManager<StaffUser> users, AccountsDbContext db, ITenantScope tenant,
-        AuditTrail audit, CancellationToken ct)
+        AuditTrail audit, ICurrentActor actor, ChangeRoles roles, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var unknownRoles = request.Roles.Except(StaffRoles.All).ToArray();
         if (unknownRoles.Length > 0)
         {
             errors["roles"] = [$"Unknown role(s): {string.Join(", ", unknownRoles)}. Use {string.Join(", ", StaffRoles.All)}."];
+        }
+        else
+        {
+            var (verdict, reason) = RoleGrants.Check(StaffRoles.All.Where(actor.IsInRole).ToList(), [], request.Roles.Distinct().ToList());
+            if (verdict == RoleGrants.Verdict.NotYours)
+            {
+                return TypedResults.Problem(reason, statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            if (verdict == RoleGrants.Verdict.Incompatible)
+            {
+                errors["roles"] = [reason!];
+            }
         }
 
         var visible = await db.Municipalities.Where(m => request.MunicipalityIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
@@ -73,6 +86,7 @@ internal static class CreateStaff
         db.Assignments.AddRange(visible.Select(id => new StaffAssignment { UserId = user.Id, MunicipalityId = id }));
         audit.Record(db, "staff.created", "StaffUser", user.Id.ToString(), visible.FirstOrDefault(),
             $"roles={string.Join(',', request.Roles)}");
+        await roles.TellCommissionersAsync(user, visible, $"new account with {string.Join(",", request.Roles.Distinct().Order())}", ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/staff/{user.Id}",

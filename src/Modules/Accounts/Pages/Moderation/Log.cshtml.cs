@@ -14,7 +14,7 @@ using Governance.Platform.Files;
 
 namespace Governance.Accounts.Pages.Moderation;
 
-[Authorize]
+[Authorize(Policy = StaffPolicies.ModerationReaders)]
 [RequestSizeLimit(12 * EvidenceStore.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * EvidenceStore.MaxBytes)]
 internal sealed class LogModel(AccountsDbContext db, ModerationService moderation, BlockReview review, IPolicyCatalog policies,
@@ -33,7 +33,7 @@ internal sealed class LogModel(AccountsDbContext db, ModerationService moderatio
 
     public bool Recorded { get; private set; }
 
-    public bool CanModerate => ModerationEndpoints.Moderators.Any(User.IsInRole);
+    public bool CanModerate => StaffPolicies.Allows(User, StaffPolicies.Moderators);
 
     [BindProperty]
     public ActionInput Input { get; set; } = new();

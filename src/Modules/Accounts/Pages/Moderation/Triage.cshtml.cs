@@ -1,3 +1,4 @@
+using Governance.Platform.Web;
 using Governance.Accounts.Data;
 using Governance.Accounts.Domain;
 using Governance.Accounts.Features.Moderation;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Accounts.Pages.Moderation;
 
 /// <summary>R7: the guided disengagement tree.</summary>
-[Authorize]
+[Authorize(Policy = StaffPolicies.ModerationReaders)]
 internal sealed class TriageModel(AccountsDbContext db, ModerationService moderation) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "account")]

@@ -24,7 +24,7 @@ internal sealed class DetailsModel(AccountsDbContext db, AccountRegistryService 
 
     public bool Saved { get; private set; }
 
-    public bool CanManage => RegistryEndpoints.Managers.Any(User.IsInRole);
+    public bool CanManage => StaffPolicies.Allows(User, StaffPolicies.Managers);
 
     [BindProperty]
     public Dictionary<string, bool> Answers { get; set; } = [];

@@ -1,3 +1,4 @@
+using Governance.Platform.Web;
 using Governance.Accounts.Data;
 using Governance.Accounts.Domain;
 using Governance.Accounts.Features.Registry;
@@ -12,7 +13,7 @@ internal sealed class IndexModel(AccountsDbContext db) : PageModel
 {
     public List<SocialAccount> Accounts { get; private set; } = [];
 
-    public bool CanManage => RegistryEndpoints.Managers.Any(User.IsInRole);
+    public bool CanManage => StaffPolicies.Allows(User, StaffPolicies.Managers);
 
     public async Task OnGetAsync(CancellationToken ct)
         => Accounts = await db.Accounts.AsNoTracking().OrderBy(a => a.Handle).ToListAsync(ct);

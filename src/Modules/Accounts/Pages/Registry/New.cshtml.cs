@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Accounts.Pages.Registry;
 
-[Authorize(Roles = $"{StaffRoles.SocialMediaManager},{StaffRoles.Administrator},{StaffRoles.Clerk}")]
+[Authorize(Policy = StaffPolicies.Managers)]
 internal sealed class NewModel(AccountRegistryService registry) : PageModel
 {
     /// <summary>The same request the API takes, so the page and the API validate alike.</summary>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Accounts.Pages.Settings;
 
-[Authorize(Roles = StaffRoles.Administrator)]
+[Authorize(Policy = StaffPolicies.Administrators)]
 internal sealed class IndexModel(MunicipalitySettings settings) : PageModel
 {
     [BindProperty]
@@ -26,7 +26,10 @@ internal sealed class IndexModel(MunicipalitySettings settings) : PageModel
             return NotFound();
         }
 
-        Input = new SettingsRequest { PriorViolationsBeforeBlock = current.Value!.PriorViolationsBeforeBlock };
+        Input = new SettingsRequest
+        {
+            PriorViolationsBeforeBlock = current.Value!.PriorViolationsBeforeBlock, RequireTwoFactor = current.Value.RequireTwoFactor,
+        };
         return Page();
     }
 

@@ -20,7 +20,7 @@ internal sealed class IndexModel(ElectionCalendarQueries queries, TimeProvider c
 
     public int DaysBeforeVoting { get; private set; } = 90;
 
-    public bool CanEdit => User.IsInRole(StaffRoles.Clerk) || User.IsInRole(StaffRoles.Administrator);
+    public bool CanEdit => StaffPolicies.Allows(User, StaffPolicies.ElectionClerks);
 
     private Guid Municipality => PageHelpers.CurrentMunicipality(HttpContext) ?? Guid.Empty;
 

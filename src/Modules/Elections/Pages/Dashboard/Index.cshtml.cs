@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Elections.Pages.Dashboard;
 
 /// <summary>The clerk's election dashboard: who is running, each account's plan, checklist progress, overdue steps.</summary>
-[Authorize(Roles = $"{StaffRoles.Clerk},{StaffRoles.Administrator},{StaffRoles.IntegrityCommissioner}")]
+[Authorize(Policy = StaffPolicies.ElectionOverseers)]
 internal sealed class IndexModel(ElectionsDbContext db, CampaignService campaigns, ClerkDashboard dashboard, CalendarFeed feed,
     IStaffDirectory staff, TimeProvider clock) : PageModel
 {

@@ -108,6 +108,6 @@ internal sealed class AcknowledgementService(PoliciesDbContext db, ICurrentActor
             .Validates<AcknowledgeRequest>();
         api.MapGet("/", async (Guid versionId, AcknowledgementService service, CancellationToken ct) =>
                 (await service.StatusAsync(versionId, ct)).ToHttp(s => TypedResults.Ok(s)))
-            .RequireAuthorization(p => p.RequireRole(StaffRoles.Clerk, StaffRoles.Administrator, StaffRoles.SocialMediaManager));
+            .RequireAuthorization(StaffPolicies.Managers);
     }
 }

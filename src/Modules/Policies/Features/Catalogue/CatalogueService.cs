@@ -144,26 +144,24 @@ internal sealed class CatalogueService(PoliciesDbContext db, ITenantScope tenant
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/policies").WithTags("Catalogues").RequireAuthorization();
-        string[] ruleEditors = [StaffRoles.SocialMediaManager, StaffRoles.Administrator];
-        string[] articleEditors = [StaffRoles.IntegrityCommissioner, StaffRoles.Clerk, StaffRoles.Administrator];
         api.MapGet("/rules", async (Guid? municipalityId, PoliciesDbContext db, CancellationToken ct) => TypedResults.Ok(
             (await db.Rules.AsNoTracking().Where(r => municipalityId == null || r.MunicipalityId == municipalityId)
                 .OrderBy(r => r.Title).ToListAsync(ct)).Select(ToResponse)));
         api.MapPost("/rules", async (RuleRequest request, CatalogueService service, CancellationToken ct) =>
                 (await service.AddRuleAsync(request, ct)).ToHttp(r => TypedResults.Created($"/api/policies/rules/{r.Id}", ToResponse(r))))
-            .Validates<RuleRequest>().RequireAuthorization(p => p.RequireRole(ruleEditors));
+            .Validates<RuleRequest>().RequireAuthorization(StaffPolicies.RuleEditors);
         api.MapPut("/rules/{id:guid}", async (Guid id, RuleRequest request, CatalogueService service, CancellationToken ct) =>
                 (await service.UpdateRuleAsync(id, request, ct)).ToHttp(r => TypedResults.Ok(ToResponse(r))))
-            .Validates<RuleRequest>().RequireAuthorization(p => p.RequireRole(ruleEditors));
+            .Validates<RuleRequest>().RequireAuthorization(StaffPolicies.RuleEditors);
 
         api.MapGet("/articles", async (Guid? municipalityId, PoliciesDbContext db, CancellationToken ct) => TypedResults.Ok(
             (await db.Articles.AsNoTracking().Where(a => municipalityId == null || a.MunicipalityId == municipalityId)
                 .OrderBy(a => a.Title).ToListAsync(ct)).Select(ToResponse)));
         api.MapPost("/articles", async (ArticleRequest request, CatalogueService service, CancellationToken ct) =>
                 (await service.AddArticleAsync(request, ct)).ToHttp(a => TypedResults.Created($"/api/policies/articles/{a.Id}", ToResponse(a))))
-            .Validates<ArticleRequest>().RequireAuthorization(p => p.RequireRole(articleEditors));
+            .Validates<ArticleRequest>().RequireAuthorization(StaffPolicies.ArticleEditors);
         api.MapPut("/articles/{id:guid}", async (Guid id, ArticleRequest request, CatalogueService service, CancellationToken ct) =>
                 (await service.UpdateArticleAsync(id, request, ct)).ToHttp(a => TypedResults.Ok(ToResponse(a))))
-            .Validates<ArticleRequest>().RequireAuthorization(p => p.RequireRole(articleEditors));
+            .Validates<ArticleRequest>().RequireAuthorization(StaffPolicies.ArticleEditors);
     }
 }

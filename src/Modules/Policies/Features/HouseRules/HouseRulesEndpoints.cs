@@ -57,12 +57,10 @@ internal sealed record PublicVersion(int Number, DateOnly EffectiveFrom);
 
 internal static class HouseRulesEndpoints
 {
-    private static readonly string[] Editors = [StaffRoles.SocialMediaManager, StaffRoles.Administrator, StaffRoles.Clerk];
-
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var staff = endpoints.MapGroup("/api/policies").WithTags("House rules")
-            .RequireAuthorization(p => p.RequireRole(Editors));
+            .RequireAuthorization(StaffPolicies.Managers);
         staff.MapGet("/documents", ListAsync);
         staff.MapGet("/documents/{id:guid}", GetAsync);
         staff.MapPost("/documents", async (CreateDocumentRequest request, HouseRulesService service, CancellationToken ct) =>

@@ -128,14 +128,14 @@ internal sealed class ServiceLevelService(PoliciesDbContext db, ITenantScope ten
             (await service.GetAsync(municipalityId, ct)).ToHttp(s => TypedResults.Ok(s)));
         api.MapPut("/service-level", async (Guid municipalityId, ServiceLevelRequest request, ServiceLevelService service, CancellationToken ct) =>
                 (await service.UpdateAsync(municipalityId, request, ct)).ToHttp(s => TypedResults.Ok(s)))
-            .Validates<ServiceLevelRequest>().RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator));
+            .Validates<ServiceLevelRequest>().RequireAuthorization(StaffPolicies.Administrators);
         api.MapPost("/holidays", async (Guid municipalityId, HolidayRequest request, ServiceLevelService service, CancellationToken ct) =>
                 (await service.AddHolidayAsync(municipalityId, request, ct)).ToHttp(h =>
                     TypedResults.Created($"/api/policies/municipalities/{municipalityId}/holidays/{h.Id}", h)))
-            .Validates<HolidayRequest>().RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator));
+            .Validates<HolidayRequest>().RequireAuthorization(StaffPolicies.Administrators);
         api.MapDelete("/holidays/{id:guid}", async (Guid municipalityId, Guid id, ServiceLevelService service, CancellationToken ct) =>
                 (await service.RemoveHolidayAsync(municipalityId, id, ct)).ToHttp(_ => TypedResults.NoContent()))
-            .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator));
+            .RequireAuthorization(StaffPolicies.Administrators);
         api.MapGet("/deadline", async (Guid municipalityId, DateTimeOffset? start, int? businessDays, double? businessHours,
                 ServiceLevelService service, CancellationToken ct) =>
             (await service.PreviewAsync(municipalityId, start, businessDays, businessHours, ct)).ToHttp(d => TypedResults.Ok(d)));

@@ -19,10 +19,9 @@ internal sealed class IndexModel(PoliciesDbContext db, CatalogueService catalogu
 
     public string? Message { get; private set; }
 
-    public bool CanEditRules => User.IsInRole(StaffRoles.SocialMediaManager) || User.IsInRole(StaffRoles.Administrator);
+    public bool CanEditRules => StaffPolicies.Allows(User, StaffPolicies.RuleEditors);
 
-    public bool CanEditArticles => User.IsInRole(StaffRoles.IntegrityCommissioner) || User.IsInRole(StaffRoles.Clerk)
-        || User.IsInRole(StaffRoles.Administrator);
+    public bool CanEditArticles => StaffPolicies.Allows(User, StaffPolicies.ArticleEditors);
 
     [BindProperty] public string? RuleCode { get; set; }
     [BindProperty] public string? RuleTitle { get; set; }

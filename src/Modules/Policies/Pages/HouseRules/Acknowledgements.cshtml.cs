@@ -1,3 +1,4 @@
+using Governance.Platform.Web;
 using Governance.Policies.Features.Acknowledgements;
 using Governance.SharedKernel;
 using Microsoft.AspNetCore.Authorization;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Policies.Pages.HouseRules;
 
-[Authorize(Roles = $"{StaffRoles.Clerk},{StaffRoles.Administrator},{StaffRoles.SocialMediaManager}")]
+[Authorize(Policy = StaffPolicies.Managers)]
 internal sealed class AcknowledgementsModel(AcknowledgementService service) : PageModel
 {
     public AcknowledgementStatus Status { get; private set; } = null!;

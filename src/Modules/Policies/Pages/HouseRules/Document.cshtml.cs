@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Policies.Pages.HouseRules;
 
-[Authorize(Roles = $"{StaffRoles.SocialMediaManager},{StaffRoles.Administrator},{StaffRoles.Clerk}")]
+[Authorize(Policy = StaffPolicies.Managers)]
 internal sealed class DocumentModel(PoliciesDbContext db, HouseRulesService service, IMunicipalityDirectory municipalities,
     TimeProvider clock) : PageModel
 {

@@ -1,3 +1,4 @@
+using Governance.Platform.Web;
 using Governance.Policies.Data;
 using Governance.Policies.Domain;
 using Governance.SharedKernel;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Policies.Pages.HouseRules;
 
-[Authorize(Roles = $"{StaffRoles.SocialMediaManager},{StaffRoles.Administrator},{StaffRoles.Clerk}")]
+[Authorize(Policy = StaffPolicies.Managers)]
 internal sealed class IndexModel(PoliciesDbContext db) : PageModel
 {
     public List<PolicyDocument> Documents { get; private set; } = [];

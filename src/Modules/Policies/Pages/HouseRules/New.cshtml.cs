@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Governance.Policies.Pages.HouseRules;
 
-[Authorize(Roles = $"{StaffRoles.SocialMediaManager},{StaffRoles.Administrator},{StaffRoles.Clerk}")]
+[Authorize(Policy = StaffPolicies.Managers)]
 internal sealed class NewModel(HouseRulesService service, IAccountRegistry accounts) : PageModel
 {
     [BindProperty]
