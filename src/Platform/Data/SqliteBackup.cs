@@ -241,7 +241,7 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
             {
                 foreach (var file in Directory.EnumerateFiles(evidenceFolder, "*", SearchOption.AllDirectories))
                 {
-                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.GroupRead); // as EvidenceStore keeps them
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead); // as EvidenceStore keeps them
                 }
             }
 
