@@ -3,7 +3,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Governance.Platform;
+using Governance.Platform.Audit;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Bench;
 
@@ -91,6 +94,8 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
 
             SeedResult seed;
             var keys = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(data, "keys")), b => b.SetApplicationName("Governance"));
+            // The key the setup host created: seeded entries are sealed as the host seals them.
+            var auditKey = new AuditKey(Options.Create(new AuditOptions()), new StoragePaths(data));
             await using (var db = await TableWriter.OpenAsync(options.Provider, connection))
             {
                 if (options.Provider == Provider.Sqlite)
@@ -100,7 +105,7 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
                     await db.ExecuteAsync("PRAGMA cache_size=-262144");
                 }
 
-                seed = await new Seeder(db, keys.CreateProtector("Governance.Complaints.TrackingToken"), now).SeedAsync(options.Cases, log);
+                seed = await new Seeder(db, keys.CreateProtector("Governance.Complaints.TrackingToken"), auditKey, now).SeedAsync(options.Cases, log);
                 log($"seeded {options.Cases:N0} cases in {seed.Took.TotalSeconds:0.0} s ({seed.Rows.Values.Sum():N0} rows)");
                 if (options.Provider == Provider.Postgres)
                 {

@@ -20,7 +20,7 @@ internal sealed record SeedResult(TimeSpan Took, IReadOnlyDictionary<string, lon
 /// workflow (instances, bookmarks, journal), timelines, reviews, decisions and reports, the e-mails they sent,
 /// the moderation log they came from, and both modules' audit trails with valid hash chains.
 /// </summary>
-internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, DateTimeOffset now)
+internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, AuditKey auditKey, DateTimeOffset now)
 {
     private const int ChunkCases = 5_000;
     private const string ModeratorRole = StaffRoles.Moderator;
@@ -596,7 +596,7 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Date
         {
             entry.Sequence = ++chain.Sequence;
             entry.PreviousHash = chain.Hash;
-            entry.Hash = entry.ComputeHash();
+            entry.Hash = entry.ComputeHash(auditKey);
             chain.Hash = entry.Hash;
             Add(table, Audit, [entry.Id, entry.Sequence, entry.At, entry.ActorId, entry.Actor, entry.Address, entry.Action, entry.RecordType,
                 entry.RecordId, entry.MunicipalityId, entry.Details, entry.PreviousHash, entry.Hash]);

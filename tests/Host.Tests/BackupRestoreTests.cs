@@ -207,7 +207,7 @@ public sealed class BackupRestoreTests : IDisposable
         consent = true, submissionId,
     };
 
-    private static async Task<(string Reference, string TrackingUrl)> FileAppealAsync(HttpClient client, Guid? submissionId = null,
+    internal static async Task<(string Reference, string TrackingUrl)> FileAppealAsync(HttpClient client, Guid? submissionId = null,
         byte[]? evidence = null)
     {
         HttpContent content = JsonContent.Create(Appeal(submissionId));
@@ -250,7 +250,7 @@ public sealed class BackupRestoreTests : IDisposable
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    private static ServiceProvider Services(string dataFolder)
+    internal static ServiceProvider Services(string dataFolder)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -260,7 +260,7 @@ public sealed class BackupRestoreTests : IDisposable
         return services.BuildServiceProvider();
     }
 
-    private static (int ExitCode, string Output) RunHost(string dataFolder, params string[] args) => RunHost(dataFolder, args, []);
+    internal static (int ExitCode, string Output) RunHost(string dataFolder, params string[] args) => RunHost(dataFolder, args, []);
 
     /// <summary>Runs the built host as a separate process, as an operator would: <c>dotnet Governance.Host.dll ...</c>.</summary>
     private static (int ExitCode, string Output) RunHost(string dataFolder, string[] args, Dictionary<string, string> environment)

@@ -16,7 +16,7 @@ public sealed class FlakyJob : IJob
 
 public sealed class SchedulerTests
 {
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, int seconds = 30)
+    internal static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, int seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)

@@ -59,7 +59,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         using var scope = _platform.Scope();
         var entry = await scope.ServiceProvider.GetRequiredService<TestDbContext>().Set<AuditEntry>().SingleAsync();
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero).AddTicks(1_234_560), entry.At);
-        Assert.Equal(entry.Hash, entry.ComputeHash());
+        Assert.Equal(entry.Hash, entry.ComputeHash(_platform.Services.GetRequiredService<AuditKey>()));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Governance.Platform.Mail;
 using Governance.Platform.Outbox;
 using Governance.SharedKernel;
@@ -11,12 +14,14 @@ public sealed record WidgetRenamed(Guid WidgetId, string Name) : IIntegrationEve
 
 public sealed class OutboxTests
 {
-    private static async Task<Guid> QueueMailAsync(PlatformFixture platform, string to = "resident@example.test")
+    private const string TrackingLink = "https://governance.example/track/APL-2026-000001?token=s3cr3t-tracking-token";
+
+    private static async Task<Guid> QueueMailAsync(PlatformFixture platform, string to = "resident@example.test", bool sensitive = false)
     {
         using var scope = platform.Scope();
         var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
-        var id = scope.ServiceProvider.GetRequiredService<Outbox.Outbox>()
-            .Mail(db, new OutgoingMail(to, "Your appeal APL-2026-000001", "We received your appeal. Café ✓"));
+        var id = scope.ServiceProvider.GetRequiredService<Outbox.Outbox>().Mail(db, new OutgoingMail(to, "Your appeal APL-2026-000001",
+            sensitive ? $"Follow your case here:\n{TrackingLink}\n" : "We received your appeal. Café ✓", sensitive));
         await db.SaveChangesAsync();
         return id;
     }
@@ -47,6 +52,43 @@ public sealed class OutboxTests
         Assert.Contains("resident@example.test", text, StringComparison.Ordinal);
         Assert.Contains($"<{id:N}@", text, StringComparison.Ordinal);
         Assert.NotNull((await MessageAsync(platform, id)).ProcessedAt);
+    }
+
+    [Fact]
+    public async Task A_sensitive_mail_is_cleared_from_the_outbox_once_delivered_leaving_the_sha256_of_what_was_sent()
+    {
+        await using var platform = new PlatformFixture();
+        var sensitive = await QueueMailAsync(platform, sensitive: true);
+        var plain = await QueueMailAsync(platform);
+        Assert.Contains(TrackingLink, (await MessageAsync(platform, sensitive)).Payload, StringComparison.Ordinal); // until it is sent
+
+        Assert.Equal(2, await DispatchAsync(platform));
+
+        var cleared = await MessageAsync(platform, sensitive);
+        Assert.DoesNotContain("s3cr3t-tracking-token", cleared.Payload, StringComparison.Ordinal);
+        var kept = JsonSerializer.Deserialize<OutgoingMail>(cleared.Payload, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var sent = $"Follow your case here:\n{TrackingLink}\n";
+        Assert.Equal(("resident@example.test", "Your appeal APL-2026-000001"), (kept.To, kept.Subject));
+        Assert.Equal($"(cleared after delivery) SHA-256 {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sent)))}", kept.Body);
+        Assert.Contains("We received your appeal", (await MessageAsync(platform, plain)).Payload, StringComparison.Ordinal); // nothing secret: kept whole
+        Assert.Contains(Directory.GetFiles(Path.Combine(platform.Folder, "mail-pickup"), "*.eml").Select(File.ReadAllText),
+            eml => eml.Contains($"<{sensitive:N}@", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_sensitive_mail_keeps_its_body_while_delivery_fails()
+    {
+        await using var platform = new PlatformFixture(new()
+        {
+            ["Mail:Delivery"] = "Smtp",
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = Processes.FreePort().ToString(),
+            ["Mail:Smtp:StartTls"] = "false",
+        });
+        var id = await QueueMailAsync(platform, sensitive: true);
+
+        Assert.Equal(0, await DispatchAsync(platform));
+        Assert.Contains(TrackingLink, (await MessageAsync(platform, id)).Payload, StringComparison.Ordinal);
     }
 
     [Fact]

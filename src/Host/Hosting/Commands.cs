@@ -25,7 +25,8 @@ internal static class Commands
             {
                 Console.WriteLine(report.Intact
                     ? $"{report.Module}: {report.Entries} entries, chain intact"
-                    : $"{report.Module}: BROKEN at entry {report.FirstBrokenSequence}: {report.Problem}");
+                        + (report.Anchor is { } anchor ? $" (anchored at entry {anchor.Sequence}, {anchor.At:u})" : "")
+                    : $"{report.Module}: BROKEN{Where(report)}: {report.Problem}");
             }
 
             Environment.ExitCode = reports.All(r => r.Intact) ? 0 : 1;
@@ -105,10 +106,12 @@ internal static class Commands
                 Console.WriteLine($"The data it replaced is in {outcome.PreviousDataFolder}; delete it once the restored app is checked.");
             }
 
+            // A backup from before the audit key has plain SHA-256 chains: upgraded (if intact) as at start-up.
+            await app.Services.GetRequiredService<AuditChainUpgrade>().RunAsync(CancellationToken.None);
             var reports = await app.Services.GetRequiredService<AuditChainVerifier>().VerifyAsync(CancellationToken.None);
             foreach (var report in reports.Where(r => !r.Intact))
             {
-                Fail($"{report.Module}: audit chain BROKEN at entry {report.FirstBrokenSequence}: {report.Problem}");
+                Fail($"{report.Module}: audit chain BROKEN{Where(report)}: {report.Problem}");
             }
         }
         catch (BackupException ex)
@@ -116,6 +119,10 @@ internal static class Commands
             Fail(ex.Message);
         }
     }
+
+    /// <summary>" at entry N" when the problem is at an entry (not, say, a forged anchor).</summary>
+    private static string Where(AuditChainReport report)
+        => report.FirstBrokenSequence is { } at ? $" at entry {at}" : "";
 
     /// <summary>The word after <paramref name="option"/>, unless it is missing or another option.</summary>
     private static string? Value(string[] args, string option)

@@ -1,6 +1,7 @@
 using Governance.Accounts;
 using Governance.Elections;
 using Governance.Platform;
+using Governance.Platform.Audit;
 using Governance.Platform.Data;
 using Governance.Platform.Outbox;
 
@@ -22,6 +23,7 @@ internal static class Startup
         // Hosts starting together take turns: both would otherwise create the roles and the demo, and one would fail.
         await using var turn = await StartupLock.AcquireAsync(app.Services.GetRequiredService<DatabaseOptions>(), lifetime);
         await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(lifetime);
+        await app.Services.GetRequiredService<AuditChainUpgrade>().RunAsync(lifetime);
         await AccountsModule.EnsureRolesAsync(app.Services);
 
         var seedDemo = app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment());

@@ -10,7 +10,7 @@ internal static class Storage
     {
         var folder = builder.Configuration["Storage:DataFolder"] ?? "data";
         var paths = new StoragePaths(Path.IsPathRooted(folder) ? folder : Path.Combine(builder.Environment.ContentRootPath, folder));
-        Directory.CreateDirectory(paths.DataFolder);
+        OwnerOnly.Apply(paths);
 
         var provider = Enum.TryParse<DatabaseProvider>(builder.Configuration["Database:Provider"], ignoreCase: true, out var p)
             ? p

@@ -1,19 +1,30 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Governance.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Governance.Platform.Audit;
 
 /// <summary>
-/// Seals new audit entries into the hash chain inside the saving transaction, after taking the module's
-/// chain lock, so two writers (even on two hosts) never fork the chain.
+/// Seals new audit entries into the chain (keyed, see <see cref="AuditKey"/>) inside the saving transaction, after
+/// taking the module's chain lock, so two writers (even on two hosts) never fork the chain. Once that transaction
+/// commits, the new head is written to the anchor file.
 /// </summary>
-internal sealed class AuditChainInterceptor : SaveChangesInterceptor
+internal sealed class AuditChainInterceptor(AuditKey key, AuditAnchor anchor, ModuleCatalog catalog,
+    ILogger<AuditChainInterceptor> logger) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Transactions this interceptor opened, committed once the save succeeds.
     private readonly ConcurrentDictionary<DbContext, IDbContextTransaction> _opened = new();
+
+    // The head a save is sealing, then the head saved but not yet committed: anchored only after the commit.
+    private readonly ConditionalWeakTable<DbContext, Head> _sealing = new();
+    private readonly ConditionalWeakTable<DbContext, Head> _uncommitted = new();
+
+    private sealed record Head(long Sequence, string Hash);
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -47,17 +58,25 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
             entry.At = new DateTimeOffset(entry.At.UtcTicks - entry.At.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
             entry.Sequence = ++sequence;
             entry.PreviousHash = previous;
-            entry.Hash = entry.ComputeHash();
+            entry.Hash = entry.ComputeHash(key);
             previous = entry.Hash;
         }
 
+        _sealing.AddOrUpdate(db, new Head(sequence, previous));
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        if (_opened.TryRemove(eventData.Context!, out var transaction))
+        var db = eventData.Context!;
+        if (_sealing.TryGetValue(db, out var head))
+        {
+            _sealing.Remove(db);
+            _uncommitted.AddOrUpdate(db, head);
+        }
+
+        if (_opened.TryRemove(db, out var transaction))
         {
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();
@@ -69,6 +88,7 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData,
         CancellationToken cancellationToken = default)
     {
+        _sealing.Remove(eventData.Context!);
         if (_opened.TryRemove(eventData.Context!, out var transaction))
         {
             await transaction.DisposeAsync();
@@ -77,4 +97,68 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
         => throw new InvalidOperationException("Save module contexts with SaveChangesAsync.");
+
+    // A transaction that ended without a commit took its entries with it: nothing of it is anchored.
+    DbTransaction IDbTransactionInterceptor.TransactionStarted(DbConnection connection, TransactionEndEventData eventData,
+        DbTransaction result)
+    {
+        Forget(eventData.Context);
+        return result;
+    }
+
+    ValueTask<DbTransaction> IDbTransactionInterceptor.TransactionStartedAsync(DbConnection connection,
+        TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken)
+    {
+        Forget(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
+        => Forget(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+        => Anchor(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken)
+    {
+        Anchor(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Forget(DbContext? db)
+    {
+        if (db is not null)
+        {
+            _uncommitted.Remove(db);
+        }
+    }
+
+    private void Anchor(DbContext? db)
+    {
+        if (db is null || !_uncommitted.TryGetValue(db, out var head))
+        {
+            return;
+        }
+
+        _uncommitted.Remove(db);
+        var module = catalog.Databases.First(m => m.ContextType == db.GetType()).Name;
+        try
+        {
+            anchor.Advance([anchor.Sign(module, head.Sequence, head.Hash)]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // The change is committed; failing the request now would not undo it. --verify-audit reports the stale anchor.
+            logger.LogError(ex, "The {Module} audit chain reached entry {Sequence}, but the anchor file could not be advanced",
+                module, head.Sequence);
+        }
+    }
 }

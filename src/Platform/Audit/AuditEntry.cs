@@ -7,7 +7,8 @@ namespace Governance.Platform.Audit;
 
 /// <summary>
 /// One line of a module's append-only audit trail: who did what, when, to which record, from where.
-/// Each entry carries the hash of the one before, so any later edit or deletion breaks the chain.
+/// Each entry carries the seal of the one before, so any later edit or deletion breaks the chain; seals are keyed
+/// (<see cref="AuditKey"/>), so whoever can write the database but not read the key cannot re-seal an edit.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -41,13 +42,15 @@ public sealed class AuditEntry
 
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public string ComputeHash()
-    {
-        var canonical = string.Join('\u001f',
-            Sequence, At.UtcTicks, ActorId?.ToString() ?? "", Actor, Address ?? "", Action, RecordType, RecordId,
-            MunicipalityId?.ToString() ?? "", Details ?? "", PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
+    /// <summary>The entry's seal: HMAC-SHA256 under the audit key over its fields and the previous seal.</summary>
+    public string ComputeHash(AuditKey key) => key.Sign(Canonical());
+
+    /// <summary>Plain SHA-256, as chains were sealed before the key: only to recognise and upgrade such chains.</summary>
+    internal string ComputeLegacyHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical())));
+
+    private string Canonical() => string.Join('\u001f',
+        Sequence, At.UtcTicks, ActorId?.ToString() ?? "", Actor, Address ?? "", Action, RecordType, RecordId,
+        MunicipalityId?.ToString() ?? "", Details ?? "", PreviousHash);
 
     internal static void Configure(EntityTypeBuilder<AuditEntry> entity, string prefix)
     {

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Governance.Platform.Audit;
 using Governance.SharedKernel;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
     public const string Database = "database";
     public const string Evidence = "evidence";
     public const string Keys = "keys";
+    public const string Anchor = "anchor";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -83,6 +85,12 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
         {
             var entries = new List<BackupEntry>();
             var versions = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+            // The audit anchor before the databases: written after each commit, it never names an entry the copies lack.
+            if (File.Exists(paths.Resolve(AuditAnchor.FileName)))
+            {
+                entries.Add(await CopyFileAsync(paths.Resolve(AuditAnchor.FileName), work, $"{Anchor}/{AuditAnchor.FileName}", Anchor, ct));
+            }
+
             foreach (var (file, modules) in databases)
             {
                 var relative = $"databases/{Path.GetFileName(file)}";
@@ -215,13 +223,25 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
                 File.Move(Path.Combine(staging, entry.Path), target);
             }
 
+            // The anchor belongs to the chains it replaces: it goes aside with them, and the backup's (if any) comes in.
+            var anchorFile = paths.Resolve(AuditAnchor.FileName);
+            if (File.Exists(anchorFile))
+            {
+                File.Move(anchorFile, Aside(anchorFile));
+            }
+
+            if (manifest.Files.FirstOrDefault(f => f.Kind == Anchor) is { } anchor)
+            {
+                File.Move(Path.Combine(staging, anchor.Path), anchorFile);
+            }
+
             ReplaceFolder(Path.Combine(staging, Evidence), evidenceFolder, Aside, always: true);
             ReplaceFolder(Path.Combine(staging, Keys), keysFolder, Aside, always: manifest.Files.Any(f => f.Kind == Keys));
             if (!OperatingSystem.IsWindows() && Directory.Exists(evidenceFolder))
             {
                 foreach (var file in Directory.EnumerateFiles(evidenceFolder, "*", SearchOption.AllDirectories))
                 {
-                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.GroupRead); // as EvidenceStore keeps them
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead); // as EvidenceStore keeps them
                 }
             }
 
@@ -399,6 +419,19 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
         return new BackupEntry(relative, kind, file.Length, sha, modules);
     }
 
+    private static async Task<BackupEntry> CopyFileAsync(string file, string root, string relative, string kind, CancellationToken ct)
+    {
+        var copy = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        await using (var from = File.OpenRead(file))
+        await using (var to = File.Create(copy))
+        {
+            await from.CopyToAsync(to, ct);
+        }
+
+        return await DescribeAsync(root, relative, kind, null, ct);
+    }
+
     private static async Task<List<BackupEntry>> CopyFolderAsync(string folder, string root, string kind, CancellationToken ct)
     {
         var entries = new List<BackupEntry>();
@@ -415,15 +448,7 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
                 continue; // uploads in progress (.upload-*) and anything that is not the app's own
             }
 
-            var copy = Path.Combine(root, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            await using (var from = File.OpenRead(file))
-            await using (var to = File.Create(copy))
-            {
-                await from.CopyToAsync(to, ct);
-            }
-
-            entries.Add(await DescribeAsync(root, relative, kind, null, ct));
+            entries.Add(await CopyFileAsync(file, root, relative, kind, ct));
         }
 
         return entries;
@@ -447,7 +472,7 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
     }
 
     /// <summary>Relative, forward slashes, no empty, hidden, '.' or '..' segments: nothing can point outside the backup.</summary>
-    [GeneratedRegex(@"^(databases|evidence|keys)(/[A-Za-z0-9][A-Za-z0-9._-]*)+$")]
+    [GeneratedRegex(@"^(databases|evidence|keys|anchor)(/[A-Za-z0-9][A-Za-z0-9._-]*)+$")]
     private static partial Regex SafePath();
 
     /// <summary>A backup folder or archive, read only through the paths its manifest lists.</summary>

@@ -91,7 +91,7 @@ public sealed class EvidenceStore(StoragePaths paths)
             File.Move(temp, target);
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.GroupRead);
+                File.SetUnixFileMode(target, UnixFileMode.UserRead); // never altered, and no one else's to read
             }
         }
 

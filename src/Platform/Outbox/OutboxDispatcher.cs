@@ -80,6 +80,7 @@ public sealed class OutboxDispatcher(
             try
             {
                 await DeliverAsync(message, cancellationToken);
+                ClearSensitive(message);
                 message.ProcessedAt = clock.GetUtcNow();
                 message.LastError = null;
                 delivered++;
@@ -116,6 +117,19 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>A delivered tracking link or reset code has no business staying in the database.</summary>
+    private static void ClearSensitive(OutboxMessage message)
+    {
+        if (message.Kind == OutboxKind.Mail && ReadMail(message) is { Sensitive: true } mail)
+        {
+            message.Payload = JsonSerializer.Serialize(mail.Cleared(), Outbox.Json);
+        }
+    }
+
+    private static OutgoingMail ReadMail(OutboxMessage message)
+        => JsonSerializer.Deserialize<OutgoingMail>(message.Payload, Outbox.Json)
+            ?? throw new InvalidOperationException("Empty mail payload.");
+
     /// <summary>30 s, 1 min, 2 min, ... capped at one hour.</summary>
     internal static TimeSpan Backoff(int attempts)
         => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
@@ -124,9 +138,7 @@ public sealed class OutboxDispatcher(
     {
         if (message.Kind == OutboxKind.Mail)
         {
-            var mail = JsonSerializer.Deserialize<OutgoingMail>(message.Payload, Outbox.Json)
-                ?? throw new InvalidOperationException("Empty mail payload.");
-            await transport.SendAsync(message.Id, mail, cancellationToken);
+            await transport.SendAsync(message.Id, ReadMail(message), cancellationToken);
             return;
         }
 

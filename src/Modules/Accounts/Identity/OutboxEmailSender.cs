@@ -29,7 +29,7 @@ internal sealed class OutboxEmailSender(IServiceScopeFactory scopes, Platform.Ou
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
-        outbox.Mail(db, new OutgoingMail(email, subject, body));
+        outbox.Mail(db, new OutgoingMail(email, subject, body, Sensitive: true)); // links and codes that grant access
         await db.SaveChangesAsync();
     }
 }

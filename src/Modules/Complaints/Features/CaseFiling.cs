@@ -133,7 +133,7 @@ internal sealed class CaseFiling(
         db.Cases.Add(filed);
         audit.Record(db, $"{filed.Kind.ToString().ToLowerInvariant()}.filed", "Case", filed.Reference, filed.MunicipalityId);
         var link = $"{baseUrl.TrimEnd('/')}/track/{filed.Reference}?token={token}";
-        outbox.Mail(db, new OutgoingMail(filed.ContactEmail, $"{mailSubject} {filed.Reference}", mailBody(link)), filed.MunicipalityId);
+        outbox.Mail(db, new OutgoingMail(filed.ContactEmail, $"{mailSubject} {filed.Reference}", mailBody(link), Sensitive: true), filed.MunicipalityId);
         // Starting the workflow saves the case, its files, e-mail, audit entry and first task together.
         await workflows.StartAsync(db, workflow, filed.MunicipalityId, filed.Reference, ct, startAt);
         await transaction.CommitAsync(ct);

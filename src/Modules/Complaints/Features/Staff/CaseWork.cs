@@ -671,7 +671,7 @@ internal sealed class CaseWork(
         var request = http.HttpContext?.Request;
         var link = $"{(request is null ? "" : PublicEndpoints.BaseUrl(request))}/track/{found.Reference}?token={token}";
         outbox.Mail(db, new OutgoingMail(found.ContactEmail, $"{subject} ({found.Reference})",
-            $"{body}\n\nFollow your case here (keep this link private):\n{link}\n"), found.MunicipalityId);
+            $"{body}\n\nFollow your case here (keep this link private):\n{link}\n", Sensitive: true), found.MunicipalityId);
     }
 
     private Task<Case?> LoadAsync(string reference, CancellationToken ct)
