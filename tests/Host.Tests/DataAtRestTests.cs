@@ -42,7 +42,7 @@ public sealed class DataAtRestTests : IAsyncLifetime
         var filing = Assert.Single(await MailsAsync<ComplaintsDbContext>(), m => m.Payload.Contains(reference, StringComparison.Ordinal));
         Assert.NotNull(filing.ProcessedAt);
         Assert.DoesNotContain(token, filing.Payload, StringComparison.Ordinal);
-        var resetMail = Assert.Single(await MailsAsync<AccountsDbContext>(), m => m.Payload.Contains("password reset code", StringComparison.Ordinal));
+        var resetMail = Assert.Single(await MailsAsync<AccountsDbContext>(), m => m.Payload.Contains("Reset your Governance password", StringComparison.Ordinal));
         Assert.NotNull(resetMail.ProcessedAt);
         foreach (var kept in new[] { filing, resetMail }.Select(m => JsonSerializer.Deserialize<OutgoingMail>(m.Payload, new JsonSerializerOptions(JsonSerializerDefaults.Web))!))
         {

@@ -32,6 +32,9 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
     /// <summary>Also receives the host's logs (to show the exception behind a 500).</summary>
     public ILoggerProvider? LogSink { get; init; }
 
+    /// <summary>How often the scheduler delivers mail and fires timers; long, to read a mail before delivery clears it.</summary>
+    public int PollSeconds { get; init; } = 2;
+
     /// <summary>App:PublicBaseUrl; null lets links follow the request, as Development allows (a Kestrel port chosen at start).</summary>
     public string? PublicBaseUrl { get; init; } = "http://localhost";
 
@@ -44,7 +47,7 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Governance", connectionString ?? "");
-        builder.UseSetting("Scheduler:PollSeconds", "2");
+        builder.UseSetting("Scheduler:PollSeconds", PollSeconds.ToString());
         builder.UseSetting("RateLimits:PublicFormsPerHour", RateLimit.ToString());
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl ?? "");
         if (LogSink is not null)

@@ -16,7 +16,8 @@ namespace Governance.Host.Tests.Security;
 /// <summary>Who can become staff, sign in, and change an account (ASVS 2.1, 2.2, 2.5, 4.1).</summary>
 public sealed class IdentityTests : IAsyncLifetime
 {
-    private readonly GovernanceFactory _app = new();
+    // Mail stays in the outbox during a test: a delivered link or code is cleared from it (sensitive mail).
+    private readonly GovernanceFactory _app = new() { PollSeconds = 3600 };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
