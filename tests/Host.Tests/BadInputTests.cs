@@ -324,7 +324,8 @@ public abstract partial class BadInputTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         var reference = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
         var evidence = (await _clients["ic"].GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("evidence");
-        Assert.Equal(["passwd", "shadow.png", "x.png"], evidence.EnumerateArray().Select(e => e.GetProperty("fileName").GetString()).Order());
+        // Each keeps its own name, with the extension its content shows (the first is a PNG).
+        Assert.Equal(["passwd.png", "shadow.png", "x.png"], evidence.EnumerateArray().Select(e => e.GetProperty("fileName").GetString()).Order());
 
         var action = await _clients["moderator"].PostAsync($"/api/accounts/{_demo.Account}/moderation-actions",
             ModerationForm(_demo, [(@"..\..\..\x.png", [.. png, 3], "image/png")], kind: "Hide"));

@@ -2,17 +2,27 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Governance.Platform.Web;
 
 /// <summary>Form fields get the same free-text normalisation as API requests (<see cref="InputText"/>).</summary>
 public sealed class FreeTextModelBinderProvider : IModelBinderProvider
 {
+    /// <summary>Typed values only: a body, header or service keeps its own binder.</summary>
+    private static readonly BindingSource?[] Typed = [null, BindingSource.ModelBinding, BindingSource.Form, BindingSource.Query, BindingSource.Path];
+
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
-        => context.Metadata.ModelType == typeof(string) && context.Metadata.DataTypeName != nameof(DataType.Password)
-            ? new Binder(new SimpleTypeModelBinder(typeof(string), context.Services.GetService(typeof(ILoggerFactory)) as ILoggerFactory
-                ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance))
-            : null;
+    {
+        if (context.Metadata.ModelType != typeof(string) || context.Metadata.DataTypeName == nameof(DataType.Password)
+            || !Typed.Contains(context.BindingInfo.BindingSource))
+        {
+            return null;
+        }
+
+        var logging = context.Services.GetService(typeof(ILoggerFactory)) as ILoggerFactory ?? NullLoggerFactory.Instance;
+        return new Binder(new SimpleTypeModelBinder(typeof(string), logging));
+    }
 
     private sealed class Binder(IModelBinder inner) : IModelBinder
     {
