@@ -338,11 +338,11 @@ public abstract partial class BadInputTests : IAsyncLifetime
             Assert.Matches("^[0-9a-f]{2}/[0-9a-f]{64}$", Path.GetRelativePath(evidenceFolder, f).Replace('\\', '/')));
         foreach (var folder in new[] { evidenceFolder, _app.DataFolder, Path.GetDirectoryName(_app.DataFolder)! })
         {
-            Assert.All(new[] { "passwd", "x.png", "shadow.png" }, name => Assert.False(File.Exists(Path.Combine(folder, name)), Path.Combine(folder, name)));
+            Assert.All(new[] { "passwd", "passwd.png", "x.png", "shadow.png" }, name => Assert.False(File.Exists(Path.Combine(folder, name)), Path.Combine(folder, name)));
         }
-        var id = evidence.EnumerateArray().Single(e => e.GetProperty("fileName").GetString() == "passwd").GetProperty("id").GetGuid();
+        var id = evidence.EnumerateArray().Single(e => e.GetProperty("fileName").GetString() == "passwd.png").GetProperty("id").GetGuid();
         var download = await _clients["ic"].GetAsync($"/api/cases/{reference}/evidence/{id}");
-        Assert.Equal("passwd", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("passwd.png", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
     }
 
     [Fact]
