@@ -46,6 +46,7 @@ public static class PlatformServices
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SqliteBackup>();
         services.AddSingleton<Files.EvidenceStore>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new FreeTextModelBinderProvider()));
         return services;
     }
 

@@ -101,4 +101,17 @@ public sealed class CampaignRulesTests
         Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
         Assert.DoesNotContain("\uFFFD", ics.Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_calendar_escapes_every_line_break_in_text_so_no_lone_carriage_return_starts_a_line()
+    {
+        var election = ElectionView.From(Election2026);
+        var row = new CandidateRow(Guid.NewGuid(), election.Id, Guid.NewGuid(), "Max\rDTSTART:19700101\r\nEND:VEVENT\nX", "Ward\r1",
+            new DateOnly(2026, 5, 15), null, new DateOnly(2026, 5, 15), [], 0, 0, 0, 0);
+        var ics = Exports.Calendar(new DashboardView(election, new DateOnly(2026, 5, 1), [row], []), new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.DoesNotContain('\r', ics.Replace("\r\n", "", StringComparison.Ordinal));
+        Assert.DoesNotContain('\n', ics.Replace("\r\n", "", StringComparison.Ordinal));
+        Assert.Contains("SUMMARY:Max\\nDTSTART:19700101\\nEND:VEVENT\\nX", ics.Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }

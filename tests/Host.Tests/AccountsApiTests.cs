@@ -169,6 +169,39 @@ public sealed class AccountsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_handle_with_a_line_break_is_refused_and_free_text_is_kept_without_nul_or_bidirectional_overrides()
+    {
+        var account = await RegisterAsync();
+        var threats = await RuleAsync("threats");
+        var url = $"/api/accounts/{account}/moderation-actions";
+
+        // A line break in a handle would break the block-review reminder's e-mail subject.
+        var broken = await _moderator.PostAsync(url, Form(Action("Block", threats, handle: "@troll\r\nBcc: all@example.ca", justification: "Threat."),
+            ("s.png", Png, "image/png")));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.True((await Json(broken)).GetProperty("errors").TryGetProperty("targetHandle", out _));
+        var registered = await _manager.PostAsJsonAsync("/api/accounts", new
+        {
+            municipalityId = Demo, platform = "Facebook", handle = "@Other", profileUrl = "https://facebook.com/Other", owner = "Municipality",
+            ownerName = "Demo\r\nTownship", purpose = "News", responsibleName = "Sam Manager", responsibleEmail = "manager@demo.test",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, registered.StatusCode);
+        Assert.True((await Json(registered)).GetProperty("errors").TryGetProperty("ownerName", out _));
+        Assert.Empty((await _moderator.GetFromJsonAsync<JsonElement>(url)).EnumerateArray());
+        Assert.Single((await _manager.GetFromJsonAsync<JsonElement>("/api/accounts")).EnumerateArray(), a => a.GetProperty("id").GetGuid() == account);
+
+        var fields = Action("Delete", threats);
+        fields["contentAsPosted"] = "You will\n\tregret\0 this\u202E gnp.exe";
+        var kept = await _moderator.PostAsync(url, Form(fields, ("report.pdf.html", Png, "text/html")));
+        Assert.Equal(HttpStatusCode.Created, kept.StatusCode);
+        var action = await Json(kept);
+        Assert.Equal("You will\n\tregret this gnp.exe", action.GetProperty("contentAsPosted").GetString());
+        var evidence = action.GetProperty("evidence")[0];
+        var download = await _manager.GetAsync($"/api/moderation-actions/{action.GetProperty("id").GetGuid()}/evidence/{evidence.GetProperty("id").GetGuid()}");
+        Assert.Equal("report.pdf.png", download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName);
+    }
+
+    [Fact]
     public async Task R4_and_R5_flags_and_the_block_register()
     {
         var account = await RegisterAsync();

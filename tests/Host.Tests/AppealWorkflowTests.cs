@@ -161,6 +161,37 @@ public sealed class AppealWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_the_residents_information_or_the_case_team_with_a_reason_ends_the_wait_for_information()
+    {
+        var (reference, token) = await FileAsync();
+        var admin = await _app.ClientForAsync("admin@demo.test");
+        await ActAsync(_investigator, reference, "request_information", new { messageToResident = "Please send a screenshot." });
+        Assert.DoesNotContain("information_received",
+            (await _manager.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}/actions")).EnumerateArray().Select(a => a.GetString()));
+        foreach (var reader in new[] { _manager, admin, _ic })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(reader, reference, "information_received")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(_manager, reference, "information_overdue", new { reasons = "Waited long enough." })).StatusCode);
+        var noReason = await ActAsync(_investigator, reference, "information_overdue");
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.True((await Json(noReason)).GetProperty("errors").TryGetProperty("reasons", out _));
+        Assert.Equal("awaiting_information", await StageAsync(reference));
+
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_investigator, reference, "information_overdue",
+            new { reasons = "The resident phoned: no screenshot exists." })).StatusCode);
+        Assert.Equal("intake", await StageAsync(reference));
+        Assert.Contains((await _ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("timeline").EnumerateArray(),
+            t => t.GetProperty("text").GetString()!.Contains("The resident phoned: no screenshot exists.", StringComparison.Ordinal));
+
+        // The resident's own answer still moves it on.
+        await ActAsync(_investigator, reference, "request_information", new { messageToResident = "And the date?" });
+        await _app.CreateClient().PostAsJsonAsync($"/api/public/cases/{reference}/information?token={token}", new { information = "3 June." });
+        Assert.Equal("intake", await StageAsync(reference));
+    }
+
+    [Fact]
     public async Task Appeal_closed_at_intake_as_out_of_scope()
     {
         var (reference, token) = await FileAsync();

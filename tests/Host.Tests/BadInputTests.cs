@@ -323,7 +323,8 @@ public abstract partial class BadInputTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         var reference = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
         var evidence = (await _clients["ic"].GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("evidence");
-        Assert.Equal(["passwd", "shadow.png", "x.png"], evidence.EnumerateArray().Select(e => e.GetProperty("fileName").GetString()).Order());
+        // Each keeps its own name, with the extension its content shows (the first is a PNG).
+        Assert.Equal(["passwd.png", "shadow.png", "x.png"], evidence.EnumerateArray().Select(e => e.GetProperty("fileName").GetString()).Order());
 
         var action = await _clients["moderator"].PostAsync($"/api/accounts/{_demo.Account}/moderation-actions",
             ModerationForm(_demo, [(@"..\..\..\x.png", [.. png, 3], "image/png")], kind: "Hide"));
@@ -336,11 +337,11 @@ public abstract partial class BadInputTests : IAsyncLifetime
             Assert.Matches("^[0-9a-f]{2}/[0-9a-f]{64}$", Path.GetRelativePath(evidenceFolder, f).Replace('\\', '/')));
         foreach (var folder in new[] { evidenceFolder, _app.DataFolder, Path.GetDirectoryName(_app.DataFolder)! })
         {
-            Assert.All(new[] { "passwd", "x.png", "shadow.png" }, name => Assert.False(File.Exists(Path.Combine(folder, name)), Path.Combine(folder, name)));
+            Assert.All(new[] { "passwd", "passwd.png", "x.png", "shadow.png" }, name => Assert.False(File.Exists(Path.Combine(folder, name)), Path.Combine(folder, name)));
         }
-        var id = evidence.EnumerateArray().Single(e => e.GetProperty("fileName").GetString() == "passwd").GetProperty("id").GetGuid();
+        var id = evidence.EnumerateArray().Single(e => e.GetProperty("fileName").GetString() == "passwd.png").GetProperty("id").GetGuid();
         var download = await _clients["ic"].GetAsync($"/api/cases/{reference}/evidence/{id}");
-        Assert.Equal("passwd", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("passwd.png", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
     }
 
     [Fact]

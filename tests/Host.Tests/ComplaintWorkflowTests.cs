@@ -5,6 +5,7 @@ using Governance.Complaints.Data;
 using Governance.Platform.Workflows;
 using Governance.SharedKernel;
 using Governance.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Host.Tests;
@@ -71,6 +72,7 @@ public sealed class ComplaintWorkflowTests : IAsyncLifetime
             (await ComplaintAsync(articles: [Guid.NewGuid()]), "articles"),
             (await ComplaintAsync(articles: []), "articles"),
             (await ComplaintAsync(links: "javascript:alert(1)"), "postLinks"),
+            (await ComplaintAsync(name: "Jordan\r\nComplainant"), "name"),
         };
         foreach (var (body, field) in bad)
         {
@@ -84,7 +86,7 @@ public sealed class ComplaintWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_complaint_goes_from_intake_to_council_and_the_report_is_published_without_the_complainants_name()
+    public async Task A_complaint_goes_from_intake_to_council_and_the_report_is_published_with_the_marked_name_redacted()
     {
         var (reference, token) = await FileAsync();
         var ic = await _app.ClientForAsync("ic@demo.test");
@@ -135,12 +137,20 @@ public sealed class ComplaintWorkflowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(clerk, reference, "record_council_decision",
             new { councilDecision = "suspension_of_pay", paySuspensionDays = 30, decidedOn = "2026-06-10" })).StatusCode);
 
+        // Nothing is public until the IC has previewed the redacted report and confirmed it (R15, R16).
+        Assert.Empty((await _public.GetFromJsonAsync<JsonElement>("/api/public/municipalities/demo-township/registry")).EnumerateArray());
+        var preview = await Json(await ic.PostAsJsonAsync($"/api/cases/{reference}/publication/preview", new { marks = new[] { "Jordan Complainant" } }));
+        Assert.Equal(HttpStatusCode.OK, (await ic.PostAsJsonAsync($"/api/cases/{reference}/publication", new
+        {
+            marks = new[] { "Jordan Complainant" }, previewHash = preview.GetProperty("previewHash").GetString(), acknowledgeWarnings = true,
+        })).StatusCode);
+
         var registry = await _public.GetFromJsonAsync<JsonElement>("/api/public/municipalities/demo-township/registry");
         Assert.Equal(reference, Assert.Single(registry.EnumerateArray()).GetProperty("reference").GetString());
         var report = await _public.GetFromJsonAsync<JsonElement>($"/api/public/municipalities/demo-township/registry/{reference}");
         var text = report.GetProperty("report").GetString()!;
         Assert.DoesNotContain("Jordan", text, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("the complainant", text, StringComparison.Ordinal);
+        Assert.Equal("Final: the concern raised by [redacted] is founded under Article 14. Complainant was courteous throughout.", text);
         Assert.Equal(30, report.GetProperty("paySuspensionDays").GetInt32());
         var tracked = await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
         Assert.Equal("Closed", tracked.GetProperty("status").GetString());
@@ -223,6 +233,167 @@ public sealed class ComplaintWorkflowTests : IAsyncLifetime
         Assert.True(await FireTimersAsync() >= 1);
         ic = await _app.ClientForAsync("ic@demo.test");
         Assert.Equal("complainant_reply", (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{waiting}")).GetProperty("stage").GetString());
+    }
+
+    /// <summary>A complaint by Pat Hall taken to council's decision, with the report and measures naming and locating her.</summary>
+    private async Task<string> DecidedComplaintAsync(HttpClient ic, string report, string sanction, string measures)
+    {
+        var body = await ComplaintAsync(name: "Pat Hall");
+        var response = await _public.PostAsJsonAsync("/api/public/complaints", body);
+        var reference = (await Json(response)).GetProperty("reference").GetString()!;
+        var investigator = await _app.ClientForAsync("investigator@demo.test");
+        var member = await _app.ClientForAsync("member@demo.test");
+        foreach (var (client, action, step) in new (HttpClient, string, object)[]
+        {
+            (ic, "accept_for_assessment", new { }), (ic, "investigate", new { }), (member, "submit_response", new { text = "Sorry." }),
+            (investigator, "no_reply", new { }), (investigator, "request_hr_review", new { }),
+            (investigator, "complete_review", new { pattern = "None.", finding = "No Code ground." }),
+            (ic, "send_draft_report", new { reportText = "Draft." }), (member, "submit_comment", new { text = "None." }),
+            (ic, "issue_final_report", new { reportText = report, recommendedSanction = sanction }),
+            (ic, "record_council_decision", new { councilDecision = "remedial_measures", remedialMeasures = measures, decidedOn = "2026-06-10" }),
+        })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ActAsync(client, reference, action, step)).StatusCode);
+        }
+
+        return reference;
+    }
+
+    [Fact]
+    public async Task R15_the_registry_publishes_only_a_previewed_and_confirmed_redaction_of_every_published_field()
+    {
+        var ic = await _app.ClientForAsync("ic@demo.test");
+        var reference = await DecidedComplaintAsync(ic,
+            "The complainant, Pat Hall, met the member at City Hall. Pat Hall can be reached at 519-555-0100 or pat.hall@example.ca.",
+            "An apology to Pat Hall, 519-555-0100, delivered to 12 Elm Street, Guelph N1H 3T2.",
+            "Apologise in writing to Pat Hall at 12 Elm Street.");
+        var registryUrl = $"/api/public/municipalities/demo-township/registry/{reference}";
+        Assert.Equal(HttpStatusCode.NotFound, (await _public.GetAsync(registryUrl)).StatusCode);
+
+        // Only the IC previews and publishes.
+        var clerk = await _app.ClientForAsync("clerk@demo.test");
+        var investigator = await _app.ClientForAsync("investigator@demo.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync($"/api/cases/{reference}/publication/preview", new { marks = Array.Empty<string>() })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await investigator.PostAsJsonAsync($"/api/cases/{reference}/publication/preview", new { marks = Array.Empty<string>() })).StatusCode);
+
+        // The marked passages go from every field; no word of the name is replaced on its own ("City Hall" stays).
+        string[] marks = ["Pat Hall", "519-555-0100"];
+        var preview = await Json(await ic.PostAsJsonAsync($"/api/cases/{reference}/publication/preview", new { marks }));
+        var fields = preview.GetProperty("fields");
+        Assert.Equal("The complainant, [redacted], met the member at City Hall. [redacted] can be reached at [redacted] or pat.hall@example.ca.",
+            fields.GetProperty("report").GetString());
+        Assert.Equal("An apology to [redacted], [redacted], delivered to 12 Elm Street, Guelph N1H 3T2.", fields.GetProperty("recommendedSanction").GetString());
+        Assert.Equal("Apologise in writing to [redacted] at 12 Elm Street.", fields.GetProperty("remedialMeasures").GetString());
+
+        // What still looks like personal data is flagged, field by field.
+        var warnings = preview.GetProperty("warnings").EnumerateArray().Select(w => (Field: w.GetProperty("field").GetString(),
+            Text: w.GetProperty("text").GetString())).ToList();
+        Assert.Contains(("report", "pat.hall@example.ca"), warnings);
+        Assert.Contains(("recommendedSanction", "12 Elm Street"), warnings);
+        Assert.Contains(("recommendedSanction", "N1H 3T2"), warnings);
+        Assert.Contains(("remedialMeasures", "12 Elm Street"), warnings);
+        var hash = preview.GetProperty("previewHash").GetString()!;
+
+        async Task<HttpResponseMessage> PublishAsync(string[] with, string previewHash, bool acknowledge)
+            => await ic.PostAsJsonAsync($"/api/cases/{reference}/publication", new { marks = with, previewHash, acknowledgeWarnings = acknowledge });
+
+        Assert.Equal(HttpStatusCode.Conflict, (await PublishAsync(["Pat Hall"], hash, true)).StatusCode); // not the previewed marks
+        Assert.Equal(HttpStatusCode.Conflict, (await PublishAsync(marks, new string('0', 64), true)).StatusCode);
+        var unacknowledged = await PublishAsync(marks, hash, false);
+        Assert.Equal(HttpStatusCode.BadRequest, unacknowledged.StatusCode);
+        Assert.True((await Json(unacknowledged)).GetProperty("errors").TryGetProperty("acknowledgeWarnings", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await _public.GetAsync(registryUrl)).StatusCode);
+
+        string[] all = ["Pat Hall", "519-555-0100", "pat.hall@example.ca", "12 Elm Street, Guelph N1H 3T2", "12 Elm Street"];
+        var clean = await Json(await ic.PostAsJsonAsync($"/api/cases/{reference}/publication/preview", new { marks = all }));
+        // A part of the complainant's name is still flagged ("City Hall"): the IC looks and acknowledges it.
+        var left = Assert.Single(clean.GetProperty("warnings").EnumerateArray());
+        Assert.Equal(("report", "Hall"), (left.GetProperty("field").GetString(), left.GetProperty("text").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await PublishAsync(all, clean.GetProperty("previewHash").GetString()!, false)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PublishAsync(all, clean.GetProperty("previewHash").GetString()!, true)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PublishAsync(all, clean.GetProperty("previewHash").GetString()!, true)).StatusCode);
+
+        var published = await _public.GetStringAsync(registryUrl);
+        var page = await _public.GetStringAsync($"/registry/demo-township/{reference}");
+        foreach (var secret in new[] { "Pat Hall", "519-555-0100", "pat.hall", "Elm Street", "N1H", "The the complainant", "City the complainant" })
+        {
+            Assert.DoesNotContain(secret, published, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(secret, page, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("met the member at City Hall", published, StringComparison.Ordinal);
+        Assert.Contains("[redacted]", page, StringComparison.Ordinal);
+        using var scope = _app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        Assert.Equal(1, await db.Set<Platform.Audit.AuditEntry>().CountAsync(a => a.RecordId == reference && a.Action == "case.published"));
+    }
+
+    [Fact]
+    public async Task R15_only_the_ICs_team_downloads_the_complainants_evidence_under_a_safe_name()
+    {
+        var form = new MultipartFormDataContent { { new StringContent(JsonSerializer.Serialize(await ComplaintAsync())), "data" } };
+        foreach (var name in new[] { "report.pdf.html", "invoice\u202Efdp.exe" })
+        {
+            var file = new ByteArrayContent(AccountsApiTests.Png);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            form.Add(file, "evidence", name);
+        }
+
+        var filed = await _public.PostAsync("/api/public/complaints", form);
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var reference = (await Json(filed)).GetProperty("reference").GetString()!;
+        var ic = await _app.ClientForAsync("ic@demo.test");
+        await ActAsync(ic, reference, "accept_for_assessment");
+        await ActAsync(ic, reference, "investigate");
+        var evidence = (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("evidence").EnumerateArray()
+            .Select(e => e.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(2, evidence.Count);
+
+        var clerk = await _app.ClientForAsync("clerk@demo.test");
+        var member = await _app.ClientForAsync("member@demo.test");
+        foreach (var id in evidence)
+        {
+            var url = $"/api/cases/{reference}/evidence/{id}";
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync(url)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync(url)).StatusCode);
+            var download = await ic.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal(AccountsApiTests.Png, await download.Content.ReadAsByteArrayAsync());
+            var name = download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName!;
+            Assert.EndsWith(".png", name, StringComparison.Ordinal);
+            Assert.DoesNotContain(name, c => c is '\u202E' or '\u202D' || char.IsControl(c));
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_case_team_writes_notes_and_the_member_answers_through_their_own_steps()
+    {
+        var (reference, _) = await FileAsync();
+        var ic = await _app.ClientForAsync("ic@demo.test");
+        await ActAsync(ic, reference, "accept_for_assessment");
+        await ActAsync(ic, reference, "investigate");
+        var clerk = await _app.ClientForAsync("clerk@demo.test");
+        var member = await _app.ClientForAsync("member@demo.test");
+        var investigator = await _app.ClientForAsync("investigator@demo.test");
+        async Task<int> TimelineCountAsync() => (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("timeline").GetArrayLength();
+
+        var before = await TimelineCountAsync();
+        foreach (var client in new[] { clerk, member })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/cases/{reference}/notes", new { text = "Mine.", shareWithParties = false })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(member, reference, "submit_response", new { text = "Sorry.", note = "A note of mine." })).StatusCode);
+        Assert.Equal(before, await TimelineCountAsync());
+        Assert.Equal("member_response", (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("stage").GetString());
+
+        // Free text keeps its lines but loses NUL and bidirectional overrides.
+        Assert.Equal(HttpStatusCode.OK, (await investigator.PostAsJsonAsync($"/api/cases/{reference}/notes",
+            new { text = "Called\u0000 the member's\u202E office.\n\tThen wrote.", shareWithParties = false })).StatusCode);
+        Assert.Contains((await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("timeline").EnumerateArray(),
+            t => t.GetProperty("text").GetString() == "Called the member's office.\n\tThen wrote.");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(member, reference, "submit_response", new { text = "Sorry." })).StatusCode);
     }
 
     private async Task<int> FireTimersAsync()

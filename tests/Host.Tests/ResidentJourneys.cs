@@ -175,11 +175,26 @@ public sealed class ComplaintJourney : IClassFixture<Browser>
         await Assertions.Expect(clerk.Locator("#status")).ToHaveTextAsync("Closed");
         await Browser.AssertAccessibleAsync(clerk);
 
+        // The IC marks what to redact, looks at the preview with its warnings, and publishes that preview (R15, R16).
+        await Browser.VisitAsync(ic, $"/cases/{reference}");
+        await ic.GetByLabel("Passages to redact (one per line)").FillAsync("Jordan");
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Preview the publication" }).ClickAsync();
+        await Assertions.Expect(ic.Locator("#preview-report")).ToHaveTextAsync("[redacted] Complainant's complaint is founded: the reply breached Article 14.");
+        await Assertions.Expect(ic.Locator("#preview-warnings")).ToContainTextAsync("Complainant");
+        await Browser.AssertAccessibleAsync(ic);
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Publish this preview" }).ClickAsync();
+        await Assertions.Expect(ic.Locator("#problems")).ToContainTextAsync("confirm you have checked them");
+        await ic.GetByLabel("Passages to redact (one per line)").FillAsync("Jordan Complainant");
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Preview the publication" }).ClickAsync();
+        await Assertions.Expect(ic.Locator("#preview-warnings")).ToHaveCountAsync(0);
+        await ic.GetByRole(AriaRole.Button, new() { Name = "Publish this preview" }).ClickAsync();
+        await Assertions.Expect(ic.Locator("#published")).ToContainTextAsync("Published in the public registry");
+
         var visitor = await _browser.PageAsync();
         await Browser.VisitAsync(visitor, "/registry/demo-township");
         await visitor.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await Assertions.Expect(visitor.Locator("#council-decision")).ToHaveTextAsync("reprimand");
-        await Assertions.Expect(visitor.Locator("#report-text")).ToContainTextAsync("the complainant's complaint is founded");
+        await Assertions.Expect(visitor.Locator("#report-text")).ToContainTextAsync("[redacted]'s complaint is founded");
         await Assertions.Expect(visitor.GetByText("Jordan")).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(visitor);
     }

@@ -41,6 +41,19 @@ public sealed class EvidenceTests
     public void R6_path_tricks_in_file_names_are_removed(string given, string kept)
         => Assert.Equal(kept, EvidenceStore.SafeName(given));
 
+    [Theory]
+    [InlineData("report.pdf.html", "application/pdf", "report.pdf")]
+    [InlineData("report.html", "application/pdf", "report.pdf")]
+    [InlineData("photo.JPG", "image/jpeg", "photo.JPG")]
+    [InlineData("photo.jpeg", "image/jpeg", "photo.jpeg")]
+    [InlineData("shot", "image/png", "shot.png")]
+    [InlineData("invoice\u202Efdp.exe", "image/png", "invoicefdp.png")]
+    [InlineData("\u2066a\u2069\u200Eb\u200F\u202A\u202B\u202C\u202Dc.webp", "image/webp", "abc.webp")]
+    [InlineData("a\r\nb.png", "image/png", "ab.png")]
+    [InlineData("\u202E", "application/pdf", "evidence.pdf")]
+    public void R6_a_download_is_named_for_its_content_without_direction_tricks(string stored, string contentType, string served)
+        => Assert.Equal(served, EvidenceStore.DownloadName(stored, contentType));
+
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task R6_files_are_stored_once_by_hash_and_made_read_only()

@@ -27,6 +27,7 @@ public static class ComplaintsModule
         services.AddScoped<TrackCase>();
         services.AddScoped<CaseWork>();
         services.AddScoped<PublicRegistry>();
+        services.AddScoped<PublishReport>();
         services.AddScoped<ElectionBlackout>();
         services.AddRecurringJob<ApplyElectionBlackoutJob>("apply-election-blackout", TimeSpan.FromHours(1));
         services.AddSingleton<IWorkflowDefinitionSource>(new WorkflowDefinitionSource([AppealWorkflow.V1, ComplaintWorkflow.V1]));
@@ -38,6 +39,7 @@ public static class ComplaintsModule
         PublicEndpoints.Map(endpoints);
         CaseEndpoints.Map(endpoints);
         PublicRegistry.Map(endpoints);
+        PublishReport.Map(endpoints);
         return endpoints;
     }
 }

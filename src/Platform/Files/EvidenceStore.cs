@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
 
 namespace Governance.Platform.Files;
 
@@ -95,7 +96,8 @@ public sealed class EvidenceStore(StoragePaths paths)
             }
         }
 
-        return new StoredEvidence(SafeName(fileName), Sniff(head)!, size, sha);
+        var contentType = Sniff(head)!;
+        return new StoredEvidence(DownloadName(fileName, contentType), contentType, size, sha);
     }
 
     public string PathOf(string sha256) => Path.Combine(Folder, sha256[..2], sha256);
@@ -121,11 +123,45 @@ public sealed class EvidenceStore(StoragePaths paths)
         return head.StartsWith("%PDF-"u8) ? "application/pdf" : null;
     }
 
-    /// <summary>The file's own name without any folder part or control characters, at most 200 characters.</summary>
+    /// <summary>
+    /// Serves a stored file for download, named for what it is (<see cref="DownloadName"/>): every module's evidence
+    /// download goes through here.
+    /// </summary>
+    public IResult Download(string sha256, string contentType, string? fileName)
+        => TypedResults.PhysicalFile(PathOf(sha256), contentType, DownloadName(fileName ?? "", contentType));
+
+    private static readonly Dictionary<string, string[]> Extensions = new(StringComparer.Ordinal)
+    {
+        ["image/png"] = [".png"], ["image/jpeg"] = [".jpg", ".jpeg"], ["image/webp"] = [".webp"], ["application/pdf"] = [".pdf"],
+    };
+
+    /// <summary>
+    /// A safe name whose extension is the one its content shows: "report.pdf.html" holding a PDF is served as
+    /// "report.pdf", so no browser or desktop opens evidence as something it is not.
+    /// </summary>
+    public static string DownloadName(string fileName, string contentType)
+    {
+        var name = SafeName(fileName);
+        if (!Extensions.TryGetValue(contentType, out var extensions)
+            || extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
+        {
+            return name;
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(name);
+        return extensions.Contains(Path.GetExtension(stem), StringComparer.OrdinalIgnoreCase)
+            ? stem
+            : $"{(stem.Length == 0 ? "evidence" : stem)}{extensions[0]}";
+    }
+
+    /// <summary>
+    /// The file's own name without any folder part, control characters or bidirectional controls (which make
+    /// "fdp.exe" look like "exe.pdf"), at most 200 characters.
+    /// </summary>
     public static string SafeName(string fileName)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        name = new string(name.Where(c => !char.IsControl(c) && !Web.InputText.IsBidiControl(c)).ToArray()).Trim();
         if (name.Length == 0 || name is "." or "..")
         {
             name = "evidence";

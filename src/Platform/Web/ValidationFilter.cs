@@ -6,7 +6,8 @@ namespace Governance.Platform.Web;
 
 /// <summary>
 /// The one validation style for the API: data annotations on the request record, checked before the handler
-/// runs; failures become a 400 ValidationProblem with the field errors, and the handler never sees them.
+/// runs (after its free text is normalised); failures become a 400 ValidationProblem with the field errors, and the
+/// handler never sees them.
 /// </summary>
 public static class ValidationFilter
 {
@@ -24,8 +25,10 @@ public static class ValidationFilter
             return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : await next(context);
         }).ProducesValidationProblem();
 
+    /// <summary>Normalises the request's free text (<see cref="InputText"/>), then checks its data annotations.</summary>
     public static Dictionary<string, string[]> Validate(object request)
     {
+        InputText.NormaliseAll(request);
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true);
         return results

@@ -83,6 +83,8 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             e.Property(r => r.IssuedBy).HasMaxLength(256);
             e.Property(r => r.CouncilDecision).HasMaxLength(40);
             e.Property(r => r.RemedialMeasures).HasMaxLength(4000);
+            e.Property(r => r.PublishedHash).HasMaxLength(64);
+            e.Property(r => r.PublishedBy).HasMaxLength(256);
             e.HasOne<Case>().WithOne().HasForeignKey<ComplaintReport>(r => r.CaseId);
         });
         modelBuilder.Entity<TimelineEntry>(e =>

@@ -163,8 +163,16 @@ internal sealed class ComplaintReport
 
     public DateOnly? CouncilDecidedOn { get; set; }
 
-    /// <summary>Published in the public registry (complainant anonymised).</summary>
+    /// <summary>Published in the public registry, as the Integrity Commissioner previewed and confirmed it (R15, R16).</summary>
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>The passages the Integrity Commissioner marked for redaction, as a JSON array of strings.</summary>
+    public string? RedactionMarks { get; set; }
+
+    /// <summary>The hash of the confirmed preview; the registry shows a report only while it still matches.</summary>
+    public string? PublishedHash { get; set; }
+
+    public string? PublishedBy { get; set; }
 }
 
 internal enum Visibility

@@ -115,7 +115,15 @@ internal static class PublicEndpoints
         CancellationToken ct)
     {
         var (body, files, problem) = await ReadAsync<InformationRequest>(request, ct);
-        return problem ?? (await track.AddInformationAsync(reference, token, body!.Information, files, ct)).ToHttp(v => TypedResults.Ok(v));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var invalid = ValidationFilter.Validate(body!);
+        return invalid.Count > 0
+            ? TypedResults.ValidationProblem(invalid)
+            : (await track.AddInformationAsync(reference, token, body!.Information, files, ct)).ToHttp(v => TypedResults.Ok(v));
     }
 
     /// <summary>Reads a JSON body, or multipart with a JSON <c>data</c> part and <c>evidence</c> files.</summary>

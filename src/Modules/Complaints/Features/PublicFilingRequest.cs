@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Governance.Platform.Web;
 
 namespace Governance.Complaints.Features;
 
@@ -7,6 +8,7 @@ internal abstract class PublicFilingRequest
 {
     [Required(ErrorMessage = "Choose your municipality.")]
     [MaxLength(100)]
+    [SingleLine]
     public string Municipality { get; init; } = "";
 
     [Range(typeof(bool), "true", "true", ErrorMessage = "Please agree to the privacy notice to continue.")]

@@ -14,7 +14,8 @@ internal static class AppealWorkflow
 {
     public const string Name = "appeal";
 
-    private static readonly string[] CaseTeam = [StaffRoles.IntegrityCommissioner, StaffRoles.Investigator];
+    /// <summary>Who works the case: takes its steps and writes its notes.</summary>
+    public static readonly string[] CaseTeam = [StaffRoles.IntegrityCommissioner, StaffRoles.Investigator];
 
     /// <summary>Business days each stage has (R14); the case page explains its deadline from the same numbers.</summary>
     public static IReadOnlyDictionary<string, int> DueDays { get; } = new Dictionary<string, int>
@@ -31,7 +32,7 @@ internal static class AppealWorkflow
             .On("request_information", "awaiting_information", CaseTeam)
             .On("close_out_of_scope", "closed", CaseTeam))
         .Stage("awaiting_information", s => s.DueAt(BusinessDays(DueDays["awaiting_information"]))
-            .On("information_received", "intake")
+            .On(ResidentSteps.InformationReceived, "intake")
             .On("information_overdue", "intake", CaseTeam)
             .Timer("information_deadline", BusinessDays(DueDays["awaiting_information"]), action: "information_overdue"))
         .Stage("hr_review", s => s.AssignedTo(StaffRoles.Investigator).DueAt(BusinessDays(DueDays["hr_review"])).WithReminders(DueDays["hr_review"])

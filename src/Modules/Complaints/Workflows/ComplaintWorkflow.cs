@@ -16,7 +16,8 @@ internal static class ComplaintWorkflow
 {
     public const string Name = "complaint";
 
-    private static readonly string[] CaseTeam = [StaffRoles.IntegrityCommissioner, StaffRoles.Investigator];
+    /// <summary>Who works the case: takes its steps and writes its notes.</summary>
+    public static readonly string[] CaseTeam = [StaffRoles.IntegrityCommissioner, StaffRoles.Investigator];
     private const string Ic = StaffRoles.IntegrityCommissioner;
 
     public static IReadOnlyDictionary<string, int> DueDays { get; } = new Dictionary<string, int>
@@ -38,7 +39,7 @@ internal static class ComplaintWorkflow
             .On("resume_after_blackout", "intake", CaseTeam)
             .Timer("blackout_over", DayAfterBlackout, action: "resume_after_blackout"))
         .Stage("awaiting_information", s => s.DueAt(Days("awaiting_information"))
-            .On("information_received", "intake")
+            .On(ResidentSteps.InformationReceived, "intake")
             .On("information_overdue", "intake", CaseTeam)
             .Timer("information_deadline", Days("awaiting_information"), action: "information_overdue"))
         .Stage("preliminary_assessment", s => s.AssignedTo(Ic).DueAt(Days("preliminary_assessment")).WithReminders(DueDays["preliminary_assessment"])

@@ -31,7 +31,7 @@ internal sealed record ActionResponse(Guid Id, Guid AccountId, string Kind, stri
 internal sealed record BlockResponse(Guid Id, Guid AccountId, string TargetHandle, DateTimeOffset StartedAt, DateOnly? EndsOn,
     DateOnly? ReviewOn, DateTimeOffset? EndedAt, bool Active);
 
-internal sealed record TriageRequest([property: Required] Guid? AccountId, [property: MaxLength(200)] string? TargetHandle,
+internal sealed record TriageRequest([property: Required] Guid? AccountId, [property: MaxLength(200), SingleLine] string? TargetHandle,
     bool AbuseOrThreat, bool CredibleThreat, bool Provoking, bool SpamOrRepeated);
 
 /// <summary>The moderation log, evidence, the block register and the R7 triage, for moderators and managers.</summary>
@@ -122,7 +122,7 @@ internal static class ModerationEndpoints
         var file = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == fileId && e.ModerationActionId == id, ct);
         return file is null || !File.Exists(store.PathOf(file.Sha256))
             ? NotFound()
-            : TypedResults.PhysicalFile(store.PathOf(file.Sha256), file.ContentType, file.FileName);
+            : store.Download(file.Sha256, file.ContentType, file.FileName);
     }
 
     private static IResult NotFound() => TypedResults.Problem("Not found.", statusCode: StatusCodes.Status404NotFound);

@@ -6,18 +6,19 @@ using Governance.Policies.Contracts;
 using Governance.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Governance.Platform.Files;
+using Governance.Platform.Web;
 
 namespace Governance.Accounts.Features.Moderation;
 
 internal sealed record RecordActionInput(
     Guid AccountId,
     ModerationKind? Kind,
-    string? TargetHandle,
-    string? TargetProfileUrl,
-    string? PostUrl,
+    [property: SingleLine] string? TargetHandle,
+    [property: SingleLine] string? TargetProfileUrl,
+    [property: SingleLine] string? PostUrl,
     string? ContentAsPosted,
     DateTimeOffset? OccurredAt,
-    string? Rule,
+    [property: SingleLine] string? Rule,
     bool CredibleThreat,
     string? Justification,
     string? Notes,
@@ -49,6 +50,11 @@ internal sealed class ModerationService(
         if (account is null)
         {
             return Result<ModerationAction>.NotFound();
+        }
+
+        if (Platform.Web.ValidationFilter.Validate(input) is { Count: > 0 } invalid)
+        {
+            return Result<ModerationAction>.Invalid(invalid);
         }
 
         if (input.RequestId is { } requestId

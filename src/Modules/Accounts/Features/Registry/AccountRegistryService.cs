@@ -5,6 +5,7 @@ using Governance.Accounts.Domain;
 using Governance.Platform.Audit;
 using Governance.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using Governance.Platform.Web;
 
 namespace Governance.Accounts.Features.Registry;
 
@@ -19,11 +20,13 @@ internal sealed class RegisterAccountRequest
 
     [Required(ErrorMessage = "Enter the account's handle.")]
     [RegularExpression(@"^@?[A-Za-z0-9_.\-]{1,100}$", ErrorMessage = "A handle has letters, digits, dots, dashes or underscores, like @DemoTownship.")]
+    [SingleLine]
     public string Handle { get; init; } = "";
 
     [Required(ErrorMessage = "Enter the profile address.")]
     [Url(ErrorMessage = "Enter a full address starting with https://.")]
     [MaxLength(500)]
+    [SingleLine]
     public string ProfileUrl { get; init; } = "";
 
     [Required(ErrorMessage = "Choose whose account it is.")]
@@ -31,6 +34,7 @@ internal sealed class RegisterAccountRequest
 
     [Required(ErrorMessage = "Enter who owns the account.")]
     [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    [SingleLine]
     public string OwnerName { get; init; } = "";
 
     public Guid? OwnerUserId { get; init; }
@@ -41,11 +45,13 @@ internal sealed class RegisterAccountRequest
 
     [Required(ErrorMessage = "Enter the person responsible.")]
     [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    [SingleLine]
     public string ResponsibleName { get; init; } = "";
 
     [Required(ErrorMessage = "Enter the responsible person's e-mail.")]
     [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.ca.")]
     [MaxLength(256)]
+    [SingleLine]
     public string ResponsibleEmail { get; init; } = "";
 }
 

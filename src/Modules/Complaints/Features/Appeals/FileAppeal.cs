@@ -5,6 +5,7 @@ using Governance.Complaints.Domain;
 using Governance.Complaints.Workflows;
 using Governance.Platform.Files;
 using Governance.SharedKernel;
+using Governance.Platform.Web;
 
 namespace Governance.Complaints.Features.Appeals;
 
@@ -14,9 +15,11 @@ internal sealed class FileAppealRequest : PublicFilingRequest
     public Guid? AccountId { get; init; }
 
     [MaxLength(500, ErrorMessage = "Describe the account in at most 500 characters.")]
+    [SingleLine]
     public string? AccountDescription { get; init; }
 
     [MaxLength(200, ErrorMessage = "Keep your handle under 200 characters.")]
+    [SingleLine]
     public string? PlatformHandle { get; init; }
 
     [Required(ErrorMessage = "Tell us what happened.")]
@@ -34,11 +37,13 @@ internal sealed class FileAppealRequest : PublicFilingRequest
     public List<string> Grounds { get; init; } = [];
 
     [MaxLength(200, ErrorMessage = "Keep your name under 200 characters.")]
+    [SingleLine]
     public string? Name { get; init; }
 
     [Required(ErrorMessage = "Enter your e-mail address so we can send you updates.")]
     [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.ca.")]
     [MaxLength(256)]
+    [SingleLine]
     public string Email { get; init; } = "";
 
 }

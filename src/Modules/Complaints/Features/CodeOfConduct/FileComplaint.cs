@@ -7,6 +7,7 @@ using Governance.Platform.Files;
 using Governance.Elections.Contracts;
 using Governance.Policies.Contracts;
 using Governance.SharedKernel;
+using Governance.Platform.Web;
 
 namespace Governance.Complaints.Features.CodeOfConduct;
 
@@ -31,21 +32,26 @@ internal sealed class FileComplaintRequest : PublicFilingRequest
 
     [Required(ErrorMessage = "Enter your full name: a formal complaint cannot be anonymous.")]
     [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter your full name.")]
+    [SingleLine]
     public string Name { get; init; } = "";
 
     [Required(ErrorMessage = "Enter your e-mail address so we can send you updates.")]
     [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.ca.")]
     [MaxLength(256)]
+    [SingleLine]
     public string Email { get; init; } = "";
 
     [MaxLength(40)]
+    [SingleLine]
     public string? Phone { get; init; }
 
     [MaxLength(500)]
+    [SingleLine]
     public string? PostalAddress { get; init; }
 
     [Required(ErrorMessage = "Type your full name to sign the declaration.")]
     [StringLength(200, MinimumLength = 2, ErrorMessage = "Type your full name to sign the declaration.")]
+    [SingleLine]
     public string DeclarationName { get; init; } = "";
 
     [Range(typeof(bool), "true", "true", ErrorMessage = "Confirm the declaration to continue.")]

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Governance.Accounts.Contracts;
 using Governance.Complaints.Data;
 using Governance.Complaints.Domain;
@@ -15,7 +14,10 @@ internal sealed record RegistryEntry(string Reference, string Member, string Art
 internal sealed record RegistryReport(RegistryEntry Entry, string Report, string? RecommendedSanction, int? PaySuspensionDays,
     string? RemedialMeasures);
 
-/// <summary>R16: the Integrity Commissioner's final reports are public; the complainant is anonymised.</summary>
+/// <summary>
+/// R16: the Integrity Commissioner's final reports are public, each exactly as the IC previewed and confirmed it, with the
+/// marked passages redacted from every field (R15, <see cref="PublishReport"/>).
+/// </summary>
 internal sealed class PublicRegistry(ComplaintsDbContext db, IMunicipalityDirectory municipalities)
 {
     public async Task<IReadOnlyList<RegistryEntry>?> ListAsync(string slug, CancellationToken ct)
@@ -32,30 +34,21 @@ internal sealed class PublicRegistry(ComplaintsDbContext db, IMunicipalityDirect
 
     private async Task<List<RegistryReport>> PublishedAsync(Guid municipalityId, string? reference, CancellationToken ct)
     {
-        var rows = await (from c in db.Cases.IgnoreQueryFilters().AsNoTracking()
+        var rows = await (from c in db.Cases.IgnoreQueryFilters().AsNoTracking().Include(c => c.Complaint)
                           join r in db.Reports.AsNoTracking() on c.Id equals r.CaseId
                           where c.MunicipalityId == municipalityId && c.Kind == CaseKind.Complaint && r.PublishedAt != null
                                 && (reference == null || c.Reference == reference)
-                          select new { c.Reference, c.ContactName, c.Complaint!.MemberName, c.Complaint.Articles, Report = r })
+                          select new { Case = c, Report = r })
             .ToListAsync(ct);
-        return rows.OrderByDescending(r => r.Report.PublishedAt).Select(r => new RegistryReport(
-                new RegistryEntry(r.Reference, r.MemberName, r.Articles, r.Report.CouncilDecision ?? "", r.Report.CouncilDecidedOn,
-                    r.Report.PublishedAt!.Value),
-                Anonymise(r.Report.FinalText ?? "", r.ContactName), r.Report.RecommendedSanction, r.Report.PaySuspensionDays,
-                r.Report.RemedialMeasures))
+        return rows.Select(r => (r.Case, r.Report, Published: PublishReport.Published(r.Case, r.Report, PublishReport.MarksOf(r.Report))))
+            // Shown only as confirmed: a report whose published view no longer matches its confirmed preview stays out.
+            .Where(r => r.Published.Hash == r.Report.PublishedHash)
+            .OrderByDescending(r => r.Report.PublishedAt)
+            .Select(r => new RegistryReport(
+                new RegistryEntry(r.Case.Reference, r.Published.Fields.Member, r.Published.Fields.Articles, r.Report.CouncilDecision ?? "",
+                    r.Report.CouncilDecidedOn, r.Report.PublishedAt!.Value),
+                r.Published.Fields.Report, r.Published.Fields.RecommendedSanction, r.Report.PaySuspensionDays, r.Published.Fields.RemedialMeasures))
             .ToList();
-    }
-
-    /// <summary>The complainant's name, and each part of it, becomes "the complainant".</summary>
-    public static string Anonymise(string text, string complainant)
-    {
-        foreach (var name in new[] { complainant }.Concat(complainant.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                     .Where(n => n.Length >= 2).Distinct())
-        {
-            text = Regex.Replace(text, $@"\b{Regex.Escape(name)}\b", "the complainant", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
-        }
-
-        return text;
     }
 
     public static void Map(IEndpointRouteBuilder endpoints)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Governance.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Primitives;
 
 namespace Governance.Complaints.Features.Staff;
 
-internal sealed record NoteRequest(string? Text, bool ShareWithParties);
+internal sealed record NoteRequest([property: MaxLength(4000, ErrorMessage = "Write a note of up to 4,000 characters.")] string? Text,
+    bool ShareWithParties);
 
 /// <summary>The staff API for cases (stable: integrations and tests rely on it).</summary>
 internal static class CaseEndpoints
@@ -27,9 +29,10 @@ internal static class CaseEndpoints
             (await work.AssignToMeAsync(reference, ct)).ToHttp(c => TypedResults.Ok(c)));
         api.MapGet("/{reference}/evidence/{id:guid}", async (string reference, Guid id, CaseWork work,
                 Platform.Files.EvidenceStore store, CancellationToken ct) =>
-            (await work.EvidenceAsync(reference, id, ct)).ToHttp(file => Results.File(store.PathOf(file.Sha256), file.ContentType, file.FileName)));
+            (await work.EvidenceAsync(reference, id, ct)).ToHttp(file => store.Download(file.Sha256, file.ContentType, file.FileName)));
         api.MapPost("/{reference}/notes", async (string reference, NoteRequest request, CaseWork work, CancellationToken ct) =>
-            (await work.AddNoteAsync(reference, request.Text, request.ShareWithParties, ct)).ToHttp(c => TypedResults.Ok(c)));
+                (await work.AddNoteAsync(reference, request.Text, request.ShareWithParties, ct)).ToHttp(c => TypedResults.Ok(c)))
+            .Validates<NoteRequest>();
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Governance.Accounts.Contracts;
+using Governance.Platform.Web;
 
 namespace Governance.Complaints.Features.Staff;
 
@@ -48,7 +49,7 @@ internal sealed record ComplaintView(string Member, string Articles, string Post
     DateTimeOffset DeclaredAt, DateOnly? HeldUntil);
 
 internal sealed record ReportView(string? Draft, string? MemberComment, string? Final, string? RecommendedSanction,
-    string? CouncilDecision, int? PaySuspensionDays, string? RemedialMeasures, DateOnly? CouncilDecidedOn);
+    string? CouncilDecision, int? PaySuspensionDays, string? RemedialMeasures, DateOnly? CouncilDecidedOn, DateTimeOffset? PublishedAt);
 
 internal sealed record CaseDetail(string Reference, string Kind, string Status, string Stage, DateTimeOffset SubmittedAt,
     string? AssignedTo, AppealView? Appeal, ComplaintView? Complaint, ReportView? Report, IntakeContext? Intake, ReviewView? Review,
@@ -90,6 +91,7 @@ internal sealed class CaseActionRequest
 
     /// <summary>For a decision (R4): the code of the house rule relied on.</summary>
     [MaxLength(60, ErrorMessage = "Name a house rule by its code.")]
+    [SingleLine]
     public string? RuleRelied { get; init; }
 
     /// <summary>The member's response or comment, or the complainant's reply.</summary>
@@ -105,10 +107,12 @@ internal sealed class CaseActionRequest
 
     /// <summary>For dismiss (R16): frivolous, vexatious, bad_faith, out_of_jurisdiction or out_of_time.</summary>
     [MaxLength(40, ErrorMessage = "Choose a reason from the list.")]
+    [SingleLine]
     public string? DismissalReason { get; init; }
 
     /// <summary>For record_council_decision (R16): none, reprimand, suspension_of_pay or remedial_measures.</summary>
     [MaxLength(40, ErrorMessage = "Choose a decision from the list.")]
+    [SingleLine]
     public string? CouncilDecision { get; init; }
 
     public int? PaySuspensionDays { get; init; }

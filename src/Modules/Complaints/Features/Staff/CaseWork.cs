@@ -59,6 +59,10 @@ internal sealed class CaseWork(
 
     private bool CanRead(Case found) => SightOf(found) != Sight.None;
 
+    /// <summary>The case team writes notes and works the case; members answer through their own steps, clerks record council's decision.</summary>
+    private bool IsCaseTeam(Case found) => SightOf(found) == Sight.Full
+        && (found.Kind == CaseKind.Appeal ? AppealWorkflow.CaseTeam : ComplaintWorkflow.CaseTeam).Any(actor.IsInRole);
+
     /// <summary>
     /// One page of the cases the caller may see, most urgent first (open task due soonest; the others after, by
     /// reference). Filtering, ordering and paging run in the database: an installation holds years of cases.
@@ -229,7 +233,7 @@ internal sealed class CaseWork(
         return Result<CaseDetail>.Ok(await ToDetailAsync(found, ct));
     }
 
-    /// <summary>One evidence file of a case the viewer may read; the download is audited, a miss is not.</summary>
+    /// <summary>One evidence file of a case the viewer sees in full (R15); the download is audited, a miss is not.</summary>
     public async Task<Result<EvidenceView>> EvidenceAsync(string reference, Guid id, CancellationToken ct)
     {
         var found = await LoadAsync(reference, ct);
@@ -238,9 +242,9 @@ internal sealed class CaseWork(
             return Result<EvidenceView>.NotFound();
         }
 
-        if (!CanRead(found))
+        if (SightOf(found) != Sight.Full)
         {
-            return Result<EvidenceView>.Forbidden("Your role does not give access to this case.");
+            return Result<EvidenceView>.Forbidden("Only the case team sees a case's evidence.");
         }
 
         var file = await db.Evidence.AsNoTracking().Where(e => e.CaseId == found.Id && e.Id == id)
@@ -269,7 +273,7 @@ internal sealed class CaseWork(
         }
 
         var instance = await InstanceAsync(found, ct);
-        return Result<IReadOnlyList<string>>.Ok(instance is null ? [] : workflows.AllowedActions(instance));
+        return Result<IReadOnlyList<string>>.Ok(instance is null ? [] : StaffActions(instance));
     }
 
     /// <summary>Takes one workflow step with what it records; another stage's action is a conflict (409).</summary>
@@ -304,9 +308,18 @@ internal sealed class CaseWork(
             return Result<CaseDetail>.Conflict($"'{action}' is not possible while the case is at '{instance.Stage}'.");
         }
 
-        if (step.AllowedRoles.Count > 0 && !step.AllowedRoles.Any(actor.IsInRole))
+        if (ResidentSteps.Contains(action) || step.AllowedRoles.Count > 0 && !step.AllowedRoles.Any(actor.IsInRole))
         {
-            return Result<CaseDetail>.Forbidden($"Your role may not '{action}'.");
+            return Result<CaseDetail>.Forbidden(ResidentSteps.Contains(action)
+                ? "Only the resident's own answer does this; the case team may go on without it, giving the reason (information_overdue)."
+                : $"Your role may not '{action}'.");
+        }
+
+        // A remark with one's own step is for those who see the whole case (an account manager confirming a restore);
+        // a member or a clerk answers in the step's own fields, never in the investigation timeline.
+        if (!string.IsNullOrWhiteSpace(request.Note) && SightOf(found) != Sight.Full)
+        {
+            return Result<CaseDetail>.Forbidden("Only the case team writes notes; leave the note empty.");
         }
 
         if (SightOf(found) == Sight.Intake && action != "record_council_decision")
@@ -375,9 +388,9 @@ internal sealed class CaseWork(
             return Result<CaseDetail>.NotFound();
         }
 
-        if (!CanRead(found))
+        if (!IsCaseTeam(found))
         {
-            return Result<CaseDetail>.Forbidden("Your role does not give access to this case.");
+            return Result<CaseDetail>.Forbidden("Only the case team writes notes.");
         }
 
         if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
@@ -501,6 +514,17 @@ internal sealed class CaseWork(
 
             case "accept":
                 AddTimeline(found, Visibility.Public, "Your appeal passed the first check and is under review.");
+                break;
+
+            case "information_overdue":
+                if (string.IsNullOrWhiteSpace(request.Reasons))
+                {
+                    Error("reasons", "Say why the case goes on without the information asked for.");
+                    break;
+                }
+
+                AddTimeline(found, Visibility.Internal, $"Went on without the information asked for: {request.Reasons.Trim()}");
+                AddTimeline(found, Visibility.Public, "We went on without the information we asked for.");
                 break;
 
             case "dismiss":
@@ -629,9 +653,9 @@ internal sealed class CaseWork(
                     final.PaySuspensionDays = request.CouncilDecision == "suspension_of_pay" ? request.PaySuspensionDays : null;
                     final.RemedialMeasures = request.RemedialMeasures?.Trim();
                     final.CouncilDecidedOn = request.DecidedOn;
-                    final.PublishedAt = now; // IC reports are public (R16), with the complainant anonymised
-                    AddTimeline(found, Visibility.Public, $"Council decided: {request.CouncilDecision!.Replace('_', ' ')}. The report is published in the public registry.");
-                    MailResident(found, "Council decided on your complaint", $"Council's decision: {request.CouncilDecision.Replace('_', ' ')}. The report is in the public registry.");
+                    // Public once the IC has previewed and confirmed its redaction (R15, R16; PublishReport).
+                    AddTimeline(found, Visibility.Public, $"Council decided: {request.CouncilDecision!.Replace('_', ' ')}. The report will be published in the public registry.");
+                    MailResident(found, "Council decided on your complaint", $"Council's decision: {request.CouncilDecision.Replace('_', ' ')}. The report will be published in the public registry.");
                 }
 
                 break;
@@ -639,6 +663,10 @@ internal sealed class CaseWork(
 
         return errors;
     }
+
+    /// <summary>The steps of the current stage the caller's roles allow, without the resident's own.</summary>
+    private IReadOnlyList<string> StaffActions(WorkflowInstance instance)
+        => workflows.AllowedActions(instance).Where(a => !ResidentSteps.Contains(a)).ToList();
 
     private static readonly string[] DismissalReasons = ["frivolous", "vexatious", "bad_faith", "out_of_jurisdiction", "out_of_time"];
 
@@ -743,7 +771,7 @@ internal sealed class CaseWork(
         var reportView = stored is null ? null : new ReportView(
             sight == Sight.Intake || stored.DraftSentAt is null ? null : stored.DraftText, sight == Sight.Intake ? null : stored.MemberComment,
             stored.FinalText, stored.RecommendedSanction, stored.CouncilDecision, stored.PaySuspensionDays, stored.RemedialMeasures,
-            stored.CouncilDecidedOn);
+            stored.CouncilDecidedOn, stored.PublishedAt);
         var files = await db.Evidence.AsNoTracking().Where(e => e.CaseId == found.Id)
             .Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt)).ToListAsync(ct);
         return new CaseDetail(found.Reference, found.Kind.ToString(), found.Status.ToString(), instance?.Stage ?? "", found.SubmittedAt,
@@ -755,7 +783,7 @@ internal sealed class CaseWork(
             intake,
             review is null ? null : new ReviewView(review.Assessments, review.Pattern, review.Finding, review.AdverseEffectFound, review.ReviewedBy, review.ReviewedAt),
             decision is null ? null : new DecisionView(decision.Outcome, decision.Reasons, decision.RuleRelied, decision.DecidedBy, decision.DecidedAt),
-            deadline, instance is null || sight == Sight.Intake && instance.Stage != "council_decision" ? [] : workflows.AllowedActions(instance)
+            deadline, instance is null || sight == Sight.Intake && instance.Stage != "council_decision" ? [] : StaffActions(instance)
                 .Where(a => sight != Sight.Member || a is "submit_response" or "submit_comment").ToList(),
             timeline, sight == Sight.Full ? files : []);
     }

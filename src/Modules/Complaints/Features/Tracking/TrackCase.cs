@@ -118,7 +118,7 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Wor
         var instance = await InstanceAsync(found, ct);
         if (instance is { Status: WorkflowStatus.Running, Stage: "awaiting_information" })
         {
-            var resumed = await workflows.ResumeAsync(db, instance.Id, "information_received", ct);
+            var resumed = await workflows.ResumeAsync(db, instance.Id, ResidentSteps.InformationReceived, ct);
             if (!resumed.Succeeded)
             {
                 return Result<PublicCaseView>.Conflict("The case changed while you were sending. Please try again.");

@@ -1,3 +1,4 @@
+using Governance.Complaints.Features.Registry;
 using Governance.Complaints.Features.Staff;
 using Governance.Platform.Web;
 using Governance.Policies.Contracts;
@@ -10,7 +11,7 @@ namespace Governance.Complaints.Pages.Cases;
 
 /// <summary>The case page: everything about a case and the next step, for the case team.</summary>
 [Authorize]
-internal sealed class CaseModel(CaseWork work, IPolicyCatalog policies) : PageModel
+internal sealed class CaseModel(CaseWork work, PublishReport publication, IPolicyCatalog policies) : PageModel
 {
     public CaseDetail Detail { get; private set; } = null!;
 
@@ -19,6 +20,11 @@ internal sealed class CaseModel(CaseWork work, IPolicyCatalog policies) : PageMo
     public string? Message { get; private set; }
 
     public bool IsCaseTeam => User.IsInRole(StaffRoles.IntegrityCommissioner) || User.IsInRole(StaffRoles.Investigator);
+
+    public bool IsCommissioner => User.IsInRole(StaffRoles.IntegrityCommissioner);
+
+    /// <summary>The publication the IC is looking at, before confirming it.</summary>
+    public PublicationPreview? Preview { get; private set; }
 
     public static string Label(string action) => action switch
     {
@@ -85,12 +91,37 @@ internal sealed class CaseModel(CaseWork work, IPolicyCatalog policies) : PageMo
     public async Task<IActionResult> OnPostNoteAsync(string reference, string? noteText, bool share, CancellationToken ct)
         => After(reference, await work.AddNoteAsync(reference, noteText, share, ct)) ?? await LoadAsync(reference, ct);
 
-    /// <summary>A redirect when it worked; otherwise the problems go on the page (null: show the page again).</summary>
-    private IActionResult? After(string reference, Result<CaseDetail> result)
+    public async Task<IActionResult> OnPostPreviewAsync(string reference, string? marks, CancellationToken ct)
+    {
+        var preview = await publication.PreviewAsync(reference, (marks ?? "").Split('\n'), ct);
+        Preview = preview.Value;
+        return After(reference, preview, showAgain: true) ?? await LoadAsync(reference, ct);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(string reference, List<string> marks, string? previewHash, bool acknowledgeWarnings,
+        CancellationToken ct)
+    {
+        var request = new PublishReportRequest(marks, previewHash, acknowledgeWarnings);
+        if (!ModelState.TryValidate(request))
+        {
+            return await LoadAsync(reference, ct);
+        }
+
+        var published = await publication.PublishAsync(reference, request, ct);
+        if (!published.Succeeded && published.Status != ResultStatus.Conflict)
+        {
+            Preview = (await publication.PreviewAsync(reference, marks, ct)).Value; // the warnings to acknowledge, again
+        }
+
+        return After(reference, published) ?? await LoadAsync(reference, ct);
+    }
+
+    /// <summary>A redirect when it worked (or the page again, to show a preview); otherwise the problems go on the page (null: show the page again).</summary>
+    private IActionResult? After<T>(string reference, Result<T> result, bool showAgain = false)
     {
         if (result.Succeeded)
         {
-            return Redirect($"/cases/{reference}?done=1");
+            return showAgain ? null : Redirect($"/cases/{reference}?done=1");
         }
 
         if (result.Status == ResultStatus.NotFound)

@@ -65,7 +65,7 @@ internal static class CampaignEndpoints
             CancellationToken ct) => await ThenShowStepAsync(await campaigns.VerifyItemAsync(itemId, ct), campaigns, dashboard, ct));
         api.MapGet("/steps/{itemId:guid}/evidence", async (Guid itemId, CampaignService campaigns, EvidenceStore store, CancellationToken ct) =>
             await campaigns.FindItemAsync(itemId, ct) is ({ EvidenceSha256: { } sha } item, _, _) && File.Exists(store.PathOf(sha))
-                ? TypedResults.PhysicalFile(store.PathOf(sha), item.EvidenceContentType ?? "application/octet-stream", item.EvidenceFileName)
+                ? store.Download(sha, item.EvidenceContentType ?? "application/octet-stream", item.EvidenceFileName)
                 : NotFound());
         api.MapPost("/plans/{planId:guid}/rechecks", async (Guid planId, RecheckRequest request, CampaignService campaigns,
                 CancellationToken ct) => (await campaigns.RecheckAsync(planId, request, ct))

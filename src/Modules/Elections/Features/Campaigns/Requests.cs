@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Governance.Elections.Domain;
+using Governance.Platform.Web;
 
 namespace Governance.Elections.Features.Campaigns;
 
@@ -15,6 +16,7 @@ internal sealed class CreateElectionRequest
 
     /// <summary>For a by-election, e.g. "Ward 3 by-election".</summary>
     [StringLength(200, ErrorMessage = "Keep the name under 200 characters.")]
+    [SingleLine]
     public string? Name { get; init; }
 
     public DateOnly? NominationPeriodOpens { get; init; }
@@ -57,6 +59,7 @@ internal sealed class AddCandidateRequest
 
     [Required(ErrorMessage = "Enter the office sought, e.g. Councillor, Ward 3.")]
     [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    [SingleLine]
     public string Office { get; init; } = "";
 
     public DateOnly? IntendedFilingDate { get; init; }
@@ -80,10 +83,12 @@ internal sealed class CampaignPlanRequest
 
     /// <summary>With a separate campaign account: its handle on the same platform.</summary>
     [RegularExpression(@"^@?[A-Za-z0-9_.\-]{1,100}$", ErrorMessage = "A handle has letters, digits, dots, dashes or underscores, like @MaxForWard3.")]
+    [SingleLine]
     public string? CampaignHandle { get; init; }
 
     [Url(ErrorMessage = "Enter a full address starting with https://.")]
     [MaxLength(500)]
+    [SingleLine]
     public string? CampaignProfileUrl { get; init; }
 }
 

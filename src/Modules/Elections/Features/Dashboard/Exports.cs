@@ -95,7 +95,8 @@ internal static class Exports
 
     private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        .Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
+        .Replace("\r", "\\n", StringComparison.Ordinal); // a lone CR ends a line for some readers: it would start a forged property
 
     /// <summary>RFC 5545: lines end in CRLF and are folded at 75 octets.</summary>
     private static void Ics(StringBuilder ics, string line)

@@ -16,18 +16,22 @@ internal sealed class AcknowledgeRequest
 {
     [Required(ErrorMessage = "Enter your name.")]
     [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    [SingleLine]
     public string Name { get; init; } = "";
 
     [Required(ErrorMessage = "Enter your position.")]
     [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    [SingleLine]
     public string Position { get; init; } = "";
 
     [Required(ErrorMessage = "Enter your department (members of council: Council).")]
     [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    [SingleLine]
     public string Department { get; init; } = "";
 
     [Required(ErrorMessage = "Type your name as your signature.")]
     [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter 2 to 200 characters.")]
+    [SingleLine]
     public string Signature { get; init; } = "";
 
     [Required(ErrorMessage = "Enter the date.")]

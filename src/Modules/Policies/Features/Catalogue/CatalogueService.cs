@@ -14,7 +14,7 @@ namespace Governance.Policies.Features.Catalogue;
 internal sealed record RuleRequest(
     [property: Required] Guid? MunicipalityId,
     [property: Required, RegularExpression("^[a-z0-9_]{2,60}$", ErrorMessage = "Use 2 to 60 lower-case letters, digits or underscores.")] string Code,
-    [property: Required, StringLength(200, MinimumLength = 3)] string Title,
+    [property: Required, StringLength(200, MinimumLength = 3), SingleLine] string Title,
     [property: Required, StringLength(1000, MinimumLength = 3)] string Description,
     bool ReportToPolice,
     bool Active = true);
@@ -24,8 +24,8 @@ internal sealed record RuleResponse(Guid Id, Guid MunicipalityId, string Code, s
 
 internal sealed record ArticleRequest(
     [property: Required] Guid? MunicipalityId,
-    [property: MaxLength(20)] string? Number,
-    [property: Required, StringLength(200, MinimumLength = 3)] string Title,
+    [property: MaxLength(20), SingleLine] string? Number,
+    [property: Required, StringLength(200, MinimumLength = 3), SingleLine] string Title,
     [property: Required, StringLength(1000, MinimumLength = 3)] string Summary,
     bool Active = true);
 

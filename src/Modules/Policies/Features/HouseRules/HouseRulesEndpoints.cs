@@ -19,6 +19,7 @@ internal sealed class CreateDocumentRequest
 
     [Required(ErrorMessage = "Enter a title.")]
     [StringLength(200, MinimumLength = 3, ErrorMessage = "Enter 3 to 200 characters.")]
+    [SingleLine]
     public string Title { get; init; } = "";
 
     public Guid? AccountId { get; init; }

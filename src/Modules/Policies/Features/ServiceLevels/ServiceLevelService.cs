@@ -21,7 +21,7 @@ internal sealed record ServiceLevelRequest(
 internal sealed record ServiceLevelResponse(Guid MunicipalityId, TimeOnly Opens, TimeOnly Closes, DayOfWeek[] BusinessDays,
     int ResponseTargetHours, IReadOnlyList<HolidayResponse> Holidays);
 
-internal sealed record HolidayRequest([property: Required] DateOnly? Date, [property: Required, StringLength(200, MinimumLength = 2)] string Name);
+internal sealed record HolidayRequest([property: Required] DateOnly? Date, [property: Required, StringLength(200, MinimumLength = 2), SingleLine] string Name);
 
 internal sealed record HolidayResponse(Guid Id, DateOnly Date, string Name);
 
