@@ -13,7 +13,8 @@ public sealed class MailTransport(IOptions<MailOptions> options, StoragePaths pa
         using var message = new MailMessage
         {
             From = new MailAddress(settings.From, settings.FromName),
-            Subject = mail.Subject,
+            // One line, whatever a name or handle in it held: a line break would end the header.
+            Subject = string.Concat(mail.Subject.Select(c => char.IsControl(c) ? ' ' : c)),
             Body = mail.Body,
             IsBodyHtml = false,
             BodyEncoding = System.Text.Encoding.UTF8,

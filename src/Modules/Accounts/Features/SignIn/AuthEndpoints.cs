@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Governance.Accounts.Features.SignIn;
 
 internal sealed record LoginRequest(
-    [property: Required, MaxLength(256)] string Email,
+    [property: Required, MaxLength(256), SingleLine] string Email,
     [property: Required, MaxLength(200)] string Password,
     [property: MaxLength(16)] string? TwoFactorCode = null,
     [property: MaxLength(32)] string? TwoFactorRecoveryCode = null);

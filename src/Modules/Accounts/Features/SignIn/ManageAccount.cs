@@ -16,12 +16,12 @@ internal sealed record ChangePasswordRequest(
     [property: Required, MinLength(12), MaxLength(200)] string NewPassword);
 
 internal sealed record ChangeEmailRequest(
-    [property: Required, EmailAddress, MaxLength(256)] string NewEmail,
+    [property: Required, EmailAddress, MaxLength(256), SingleLine] string NewEmail,
     [property: Required, MaxLength(200)] string CurrentPassword);
 
 internal sealed record ConfirmEmailRequest(
     [property: Required] Guid? UserId,
-    [property: Required, EmailAddress, MaxLength(256)] string Email,
+    [property: Required, EmailAddress, MaxLength(256), SingleLine] string Email,
     [property: Required, MaxLength(2000)] string Code);
 
 /// <param name="Enable">True to turn two-step sign-in on, false to turn it off; both need a current code.</param>

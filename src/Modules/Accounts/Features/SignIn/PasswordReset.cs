@@ -10,10 +10,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Governance.Accounts.Features.SignIn;
 
-internal sealed record ForgotPasswordRequest([property: Required, EmailAddress, MaxLength(256)] string Email);
+internal sealed record ForgotPasswordRequest([property: Required, EmailAddress, MaxLength(256), SingleLine] string Email);
 
 internal sealed record ResetPasswordRequest(
-    [property: Required, EmailAddress, MaxLength(256)] string Email,
+    [property: Required, EmailAddress, MaxLength(256), SingleLine] string Email,
     [property: Required, MaxLength(2000)] string ResetCode,
     [property: Required, MinLength(12), MaxLength(200)] string NewPassword);
 

@@ -14,8 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Accounts.Features.Staff;
 
 internal sealed record CreateStaffRequest(
-    [property: Required, EmailAddress, MaxLength(256)] string Email,
-    [property: Required, MaxLength(200)] string DisplayName,
+    [property: Required, EmailAddress, MaxLength(256), SingleLine] string Email,
+    [property: Required, MaxLength(200), SingleLine] string DisplayName,
     [property: Required, MinLength(12), MaxLength(200)] string Password,
     [property: Required, MinLength(1)] string[] Roles,
     [property: Required, MinLength(1)] Guid[] MunicipalityIds);
