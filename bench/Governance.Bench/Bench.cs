@@ -120,7 +120,12 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
             }
 
             var databaseBytes = await DatabaseSizeAsync(connection, data);
-            var production = new Dictionary<string, string>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+            // Production, as behind its TLS proxy: the bench's requests come from loopback with X-Forwarded-Proto (Staff.ViaProxy).
+            var production = new Dictionary<string, string>(environment)
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["App__PublicBaseUrl"] = "https://governance.bench.example",
+            };
             var (auditAfterSeed, auditTook) = await VerifyAuditAsync(production);
             log($"audit chains after seed: {auditAfterSeed} ({auditTook.TotalSeconds:0.0} s)");
 
@@ -187,9 +192,16 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
         var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
         var duration = TimeSpan.FromSeconds(options.Seconds);
         var baseAddress = host.BaseAddress;
-        var ic = await Staff.TokenAsync(baseAddress, "ic@demo.test");
-        var clerk = await Staff.TokenAsync(baseAddress, "clerk@demo.test");
-        var icCookie = await Staff.CookieAsync(baseAddress, "ic@demo.test");
+        // Signed in afresh before each scenario: access tokens last 10 minutes, and a long run outlasts them.
+        var (ic, clerk, icCookie) = ("", "", "");
+        async Task SignInAsync()
+        {
+            ic = await Staff.TokenAsync(baseAddress, "ic@demo.test");
+            clerk = await Staff.TokenAsync(baseAddress, "clerk@demo.test");
+            icCookie = await Staff.CookieAsync(baseAddress, "ic@demo.test");
+        }
+
+        await SignInAsync();
         void Bearer(HttpClient c, string token) => c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         void Cookie(HttpClient c) => c.DefaultRequestHeaders.Add("Cookie", icCookie);
 
@@ -198,8 +210,12 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
         {
             foreach (var level in levels)
             {
-                var result = await LoadRunner.RunAsync(group, name, request, level, baseAddress, configure, send, warmup, duration,
-                    cap?.Invoke(level), expected, note);
+                await SignInAsync();
+                var result = await LoadRunner.RunAsync(group, name, request, level, baseAddress, c =>
+                    {
+                        Staff.ViaProxy(c);
+                        configure(c);
+                    }, send, warmup, duration, cap?.Invoke(level), expected, note);
                 results.Add(result);
                 log($"  {name,-34} c={level,-3} {result.RequestsPerSecond,9:0.0} req/s  p50 {result.P50Ms,8:0.0} ms  p95 {result.P95Ms,8:0.0} ms  p99 {result.P99Ms,8:0.0} ms"
                     + (result.Errors > 0 ? $"  ERRORS {result.Errors}: {result.FirstError}" : ""));
@@ -211,7 +227,7 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
         await Run("ceiling", "trivial: health/live", "GET /health/live", publicLevels.Union(staffLevels).Order().ToArray(), _ => { },
             (c, _, ct) => c.GetAsync("/health/live", ct));
 
-        using var api = new HttpClient { BaseAddress = baseAddress };
+        using var api = Staff.ViaProxy(new HttpClient { BaseAddress = baseAddress });
         var accounts = await api.GetFromJsonAsync<JsonElement>($"/api/public/municipalities/{Demo}/accounts");
         var accountIds = accounts.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToArray();
         var today = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
@@ -288,7 +304,7 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
 
         HttpClient WithToken(string token)
         {
-            var client = new HttpClient { BaseAddress = baseAddress };
+            var client = Staff.ViaProxy(new HttpClient { BaseAddress = baseAddress });
             Bearer(client, token);
             return client;
         }
