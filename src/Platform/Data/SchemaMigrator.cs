@@ -51,6 +51,7 @@ public sealed class SchemaMigrator(ModuleCatalog catalog, IServiceScopeFactory s
         var postgres = database.Provider == DatabaseProvider.Postgres;
 
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var locked = false;
         try
         {
             var connection = db.Database.GetDbConnection();
@@ -58,6 +59,7 @@ public sealed class SchemaMigrator(ModuleCatalog catalog, IServiceScopeFactory s
             {
                 // Session lock: hosts starting together migrate one after the other.
                 await Execute(connection, null, "SELECT pg_advisory_lock(hashtext('governance_schema'))", cancellationToken);
+                locked = true;
             }
             else
             {
@@ -87,7 +89,7 @@ public sealed class SchemaMigrator(ModuleCatalog catalog, IServiceScopeFactory s
                 }
 
                 logger.LogInformation("Applying {Module} migration {Version}", module.Name, version);
-                await Execute(connection, transaction, sql, cancellationToken);
+                await Execute(connection, transaction, PlatformTables.Expand(sql, module.TablePrefix, database.Provider), cancellationToken);
                 await Execute(connection, transaction,
                     $"INSERT INTO {history} (version, applied_at) VALUES ('{version}', '{clock.GetUtcNow():O}')",
                     cancellationToken);
@@ -95,15 +97,16 @@ public sealed class SchemaMigrator(ModuleCatalog catalog, IServiceScopeFactory s
                 count++;
             }
 
-            if (postgres)
-            {
-                await Execute(connection, null, "SELECT pg_advisory_unlock(hashtext('governance_schema'))", cancellationToken);
-            }
-
             return count;
         }
         finally
         {
+            if (locked)
+            {
+                // Also after a failed script: another host must not wait for the lock as long as this connection lives.
+                await Execute(db.Database.GetDbConnection(), null, "SELECT pg_advisory_unlock(hashtext('governance_schema'))", CancellationToken.None);
+            }
+
             await db.Database.CloseConnectionAsync();
         }
     }

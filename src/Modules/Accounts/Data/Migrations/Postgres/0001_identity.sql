@@ -1,38 +1,5 @@
 -- Staff identity (ASP.NET Core Identity), the module's audit trail and outbox.
-
-CREATE TABLE accounts_audit_entries (
-    "Id" uuid NOT NULL,
-    "Sequence" bigint NOT NULL,
-    "At" timestamp with time zone NOT NULL,
-    "ActorId" uuid,
-    "Actor" character varying(256) NOT NULL,
-    "Address" character varying(64),
-    "Action" character varying(100) NOT NULL,
-    "RecordType" character varying(100) NOT NULL,
-    "RecordId" character varying(100) NOT NULL,
-    "MunicipalityId" uuid,
-    "Details" text,
-    "PreviousHash" character varying(64) NOT NULL,
-    "Hash" character varying(64) NOT NULL,
-    CONSTRAINT "PK_accounts_audit_entries" PRIMARY KEY ("Id")
-);
-
-CREATE TABLE accounts_outbox_messages (
-    "Id" uuid NOT NULL,
-    "Kind" integer NOT NULL,
-    "Type" character varying(300) NOT NULL,
-    "Payload" text NOT NULL,
-    "MunicipalityId" uuid,
-    "CreatedAt" timestamp with time zone NOT NULL,
-    "AvailableAt" timestamp with time zone NOT NULL,
-    "Attempts" integer NOT NULL,
-    "LastError" character varying(2000),
-    "ProcessedAt" timestamp with time zone,
-    "DeadLetteredAt" timestamp with time zone,
-    "ClaimId" uuid,
-    "ClaimedUntil" timestamp with time zone,
-    CONSTRAINT "PK_accounts_outbox_messages" PRIMARY KEY ("Id")
-);
+-- @include platform_tables
 
 CREATE TABLE accounts_roles (
     "Id" uuid NOT NULL,
@@ -105,12 +72,6 @@ CREATE TABLE accounts_user_tokens (
     CONSTRAINT "PK_accounts_user_tokens" PRIMARY KEY ("UserId", "LoginProvider", "Name"),
     CONSTRAINT "FK_accounts_user_tokens_accounts_users_UserId" FOREIGN KEY ("UserId") REFERENCES accounts_users ("Id") ON DELETE CASCADE
 );
-
-CREATE INDEX "IX_accounts_audit_entries_RecordType_RecordId" ON accounts_audit_entries ("RecordType", "RecordId");
-
-CREATE UNIQUE INDEX "IX_accounts_audit_entries_Sequence" ON accounts_audit_entries ("Sequence");
-
-CREATE INDEX "IX_accounts_outbox_messages_ProcessedAt_DeadLetteredAt_Availab~" ON accounts_outbox_messages ("ProcessedAt", "DeadLetteredAt", "AvailableAt");
 
 CREATE INDEX "IX_accounts_role_claims_RoleId" ON accounts_role_claims ("RoleId");
 

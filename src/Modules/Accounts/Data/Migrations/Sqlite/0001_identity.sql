@@ -1,36 +1,5 @@
 -- Staff identity (ASP.NET Core Identity), the module's audit trail and outbox.
-
-CREATE TABLE "accounts_audit_entries" (
-    "Id" TEXT NOT NULL CONSTRAINT "PK_accounts_audit_entries" PRIMARY KEY,
-    "Sequence" INTEGER NOT NULL,
-    "At" INTEGER NOT NULL,
-    "ActorId" TEXT NULL,
-    "Actor" TEXT NOT NULL,
-    "Address" TEXT NULL,
-    "Action" TEXT NOT NULL,
-    "RecordType" TEXT NOT NULL,
-    "RecordId" TEXT NOT NULL,
-    "MunicipalityId" TEXT NULL,
-    "Details" TEXT NULL,
-    "PreviousHash" TEXT NOT NULL,
-    "Hash" TEXT NOT NULL
-);
-
-CREATE TABLE "accounts_outbox_messages" (
-    "Id" TEXT NOT NULL CONSTRAINT "PK_accounts_outbox_messages" PRIMARY KEY,
-    "Kind" INTEGER NOT NULL,
-    "Type" TEXT NOT NULL,
-    "Payload" TEXT NOT NULL,
-    "MunicipalityId" TEXT NULL,
-    "CreatedAt" INTEGER NOT NULL,
-    "AvailableAt" INTEGER NOT NULL,
-    "Attempts" INTEGER NOT NULL,
-    "LastError" TEXT NULL,
-    "ProcessedAt" INTEGER NULL,
-    "DeadLetteredAt" INTEGER NULL,
-    "ClaimId" TEXT NULL,
-    "ClaimedUntil" INTEGER NULL
-);
+-- @include platform_tables
 
 CREATE TABLE "accounts_roles" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_accounts_roles" PRIMARY KEY,
@@ -99,12 +68,6 @@ CREATE TABLE "accounts_user_tokens" (
     CONSTRAINT "PK_accounts_user_tokens" PRIMARY KEY ("UserId", "LoginProvider", "Name"),
     CONSTRAINT "FK_accounts_user_tokens_accounts_users_UserId" FOREIGN KEY ("UserId") REFERENCES "accounts_users" ("Id") ON DELETE CASCADE
 );
-
-CREATE INDEX "IX_accounts_audit_entries_RecordType_RecordId" ON "accounts_audit_entries" ("RecordType", "RecordId");
-
-CREATE UNIQUE INDEX "IX_accounts_audit_entries_Sequence" ON "accounts_audit_entries" ("Sequence");
-
-CREATE INDEX "IX_accounts_outbox_messages_ProcessedAt_DeadLetteredAt_AvailableAt" ON "accounts_outbox_messages" ("ProcessedAt", "DeadLetteredAt", "AvailableAt");
 
 CREATE INDEX "IX_accounts_role_claims_RoleId" ON "accounts_role_claims" ("RoleId");
 
