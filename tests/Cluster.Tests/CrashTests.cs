@@ -9,6 +9,7 @@ namespace Governance.Cluster.Tests;
 /// One of two hosts is killed (SIGKILL) while residents file appeals and staff move cases on both. Nothing a
 /// client was told succeeded is lost, nothing is half done, and the survivor finishes the dead host's work.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int Filings = 40;

@@ -8,6 +8,7 @@ namespace Governance.Cluster.Tests;
 /// loopback carrying X-Forwarded-* headers): links, cookies, HSTS and rate limits follow the real client and the
 /// configured public address (ASVS 3.4, 14.4, 11.1.4).
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ProxyTests : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"governance-proxy-{Guid.NewGuid():N}");

@@ -3,6 +3,7 @@ using System.Net;
 namespace Governance.Cluster.Tests;
 
 /// <summary>A new installation whose hosts start at the same moment, as an orchestrator starts replicas.</summary>
+[Trait("Category", "Slow")]
 public sealed class StartupTests
 {
     [Fact]

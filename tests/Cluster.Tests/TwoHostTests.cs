@@ -26,6 +26,7 @@ public sealed class TwoHosts : IAsyncLifetime
 }
 
 /// <summary>Two real host processes sharing one PostgreSQL database: every step, reminder and e-mail happens once.</summary>
+[Trait("Category", "Slow")]
 public sealed class TwoHostTests(TwoHosts hosts, ITestOutputHelper output) : IClassFixture<TwoHosts>
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(60);

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 namespace Governance.Host.Tests;
 
 /// <summary>The main journeys of managers and moderators, in a real browser, with axe on every page.</summary>
+[Trait("Category", "Slow")]
 public sealed partial class AccountsAndPoliciesJourneys : IClassFixture<Browser>
 {
     private readonly Browser _browser;

@@ -12,21 +12,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Host.Tests;
 
-public sealed class AccountsApiTests : IAsyncLifetime
+public sealed class AccountsApiTests(SharedHost host) : IClassFixture<SharedHost>, IAsyncLifetime
 {
     private static readonly Guid Demo = AccountsModule.DemoMunicipalityId;
     internal static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
-    private readonly GovernanceFactory _app = new();
+    private readonly GovernanceFactory _app = host.App;
     private HttpClient _manager = null!;
     private HttpClient _moderator = null!;
 
     public async Task InitializeAsync()
     {
+        await host.ResetAsync();
         _manager = await _app.ClientForAsync("manager@demo.test");
         _moderator = await _app.ClientForAsync("moderator@demo.test");
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 

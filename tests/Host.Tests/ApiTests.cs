@@ -11,13 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Host.Tests;
 
-public sealed class ApiTests : IAsyncLifetime
+public sealed class ApiTests(SharedHost host) : IClassFixture<SharedHost>, IAsyncLifetime
 {
-    private readonly GovernanceFactory _app = new();
+    private readonly GovernanceFactory _app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.ResetAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Health_endpoints_report_live_and_ready_with_database_and_scheduler()

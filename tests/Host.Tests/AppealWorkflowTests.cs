@@ -14,19 +14,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Host.Tests;
 
 /// <summary>Every path of the appeal workflow, end to end over HTTP, with a fake clock for deadlines and timers.</summary>
-public sealed class AppealWorkflowTests : IAsyncLifetime
+public sealed class AppealWorkflowTests(AppealClockHost host) : IClassFixture<AppealClockHost>, IAsyncLifetime
 {
-    private readonly FakeClock _clock = new(DateTimeOffset.UtcNow);
-    private readonly GovernanceFactory _app;
+    private readonly FakeClock _clock = host.Clock;
+    private readonly GovernanceFactory _app = host.App;
     private HttpClient _ic = null!;
     private HttpClient _investigator = null!;
     private HttpClient _manager = null!;
     private Guid _account;
 
-    public AppealWorkflowTests() => _app = new GovernanceFactory { Clock = _clock };
-
     public async Task InitializeAsync()
     {
+        await host.ResetAsync();
         _ic = await _app.ClientForAsync("ic@demo.test");
         _investigator = await _app.ClientForAsync("investigator@demo.test");
         _manager = await _app.ClientForAsync("manager@demo.test"); // sign-ins expired while the clock moved on
@@ -40,7 +39,7 @@ public sealed class AppealWorkflowTests : IAsyncLifetime
         _account = (await Json(account)).GetProperty("id").GetGuid();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
@@ -274,4 +273,12 @@ public sealed class AppealWorkflowTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>()
             .FireDueTimersAsync(scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>(), CancellationToken.None);
     }
+}
+
+/// <summary>Appeals happen now: the clock starts at the real time the class's host started.</summary>
+public sealed class AppealClockHost : SharedClockHost
+{
+    private readonly DateTimeOffset _start = DateTimeOffset.UtcNow;
+
+    protected override DateTimeOffset Start => _start;
 }

@@ -13,18 +13,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Host.Tests;
 
-public sealed class AppealsApiTests : IAsyncLifetime
+public sealed class AppealsApiTests(SharedHost host) : IClassFixture<SharedHost>, IAsyncLifetime
 {
-    private readonly GovernanceFactory _app = new();
+    private readonly GovernanceFactory _app = host.App;
     private HttpClient _public = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        await host.ResetAsync();
         _public = _app.CreateClient();
-        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static object Appeal(string? email = "resident@example.ca", object? submissionId = null, string? website = null,
         string? date = null, bool consent = true, object? accountId = null, string? accountDescription = "Demo Township Facebook page",

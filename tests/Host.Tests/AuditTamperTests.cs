@@ -13,6 +13,7 @@ namespace Governance.Host.Tests;
 /// <c>--verify-audit</c> on a copy of an installation that someone with the database, but not the audit key, rewrote:
 /// an entry edited and the chain re-sealed with plain SHA-256 (which passed before the key), or the newest entries deleted.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class AuditTamperTests : IAsyncLifetime
 {
     private readonly List<string> _folders = [];

@@ -19,6 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Host.Tests;
 
 /// <summary>--backup while the app runs and --restore into another data folder, as an operator would run them.</summary>
+[Trait("Category", "Slow")]
 public sealed class BackupRestoreTests : IDisposable
 {
     private readonly List<string> _folders = [];

@@ -27,6 +27,7 @@ namespace Governance.Host.Tests;
 /// PostgreSQL. Never a 500, never a stored change, always a ProblemDetails error. Where an endpoint legitimately stores what it is sent (script or SQL as text, odd file
 /// names), the hand-written tests check it is kept as text and shown inert.
 /// </summary>
+[Trait("Category", "Slow")]
 public abstract partial class BadInputTests : IAsyncLifetime
 {
     private const string Script = "<script>alert(1)</script>";
@@ -1101,6 +1102,7 @@ public abstract partial class BadInputTests : IAsyncLifetime
     }
 }
 
+[Trait("Category", "Slow")]
 public sealed class SqliteBadInputTests : BadInputTests
 {
     protected override Task<GovernanceFactory> StartAsync(ILoggerProvider log, FakeClock clock)
@@ -1109,6 +1111,7 @@ public sealed class SqliteBadInputTests : BadInputTests
 
 /// <summary>The same on PostgreSQL, which unlike SQLite enforces column lengths.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class PostgresBadInputTests(PostgresServer server) : BadInputTests
 {
     protected override async Task<GovernanceFactory> StartAsync(ILoggerProvider log, FakeClock clock)

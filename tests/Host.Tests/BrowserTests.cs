@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Governance.Host.Tests;
 
 /// <summary>The foundation pages: home and sign-in.</summary>
+[Trait("Category", "Slow")]
 public sealed class BrowserTests : IClassFixture<Browser>
 {
     private readonly Browser _browser;

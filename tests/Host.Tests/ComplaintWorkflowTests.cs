@@ -11,26 +11,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Host.Tests;
 
 /// <summary>Code of Conduct complaints end to end over HTTP (R10, R12, R15, R16).</summary>
-public sealed class ComplaintWorkflowTests : IAsyncLifetime
+public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixture<ComplaintClockHost>, IAsyncLifetime
 {
-    private readonly FakeClock _clock;
-    private readonly GovernanceFactory _app;
+    private readonly FakeClock _clock = host.Clock;
+    private readonly GovernanceFactory _app = host.App;
     private HttpClient _public = null!;
 
-    public ComplaintWorkflowTests()
+    public async Task InitializeAsync()
     {
-        // A date outside the 2026 blackout (nomination day 21 August to voting day 26 October).
-        _clock = new FakeClock(new DateTimeOffset(2026, 6, 10, 15, 0, 0, TimeSpan.Zero));
-        _app = new GovernanceFactory { Clock = _clock };
-    }
-
-    public Task InitializeAsync()
-    {
+        await host.ResetAsync();
         _public = _app.CreateClient();
-        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
@@ -403,4 +396,10 @@ public sealed class ComplaintWorkflowTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>()
             .FireDueTimersAsync(scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>(), CancellationToken.None);
     }
+}
+
+/// <summary>A date outside the 2026 blackout (nomination day 21 August to voting day 26 October).</summary>
+public sealed class ComplaintClockHost : SharedClockHost
+{
+    protected override DateTimeOffset Start => new(2026, 6, 10, 15, 0, 0, TimeSpan.Zero);
 }

@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Host.Tests;
 
 /// <summary>Elections through the HTTP API on a real database: the clerk's tracking, the member's checklist, the reminder job.</summary>
+[Trait("Category", "Slow")]
 public sealed class ElectionCampaignTests
 {
     private static readonly Guid Demo = AccountsModule.DemoMunicipalityId;

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Governance.Host.Tests;
 
 /// <summary>The clerk's and the member's election journeys in a real browser, with axe on every page.</summary>
+[Trait("Category", "Slow")]
 public sealed class ElectionJourneys : IClassFixture<Browser>
 {
     private readonly Browser _browser;

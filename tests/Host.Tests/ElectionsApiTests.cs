@@ -8,14 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Host.Tests;
 
-public sealed class ElectionsApiTests : IAsyncLifetime
+public sealed class ElectionsApiTests(SharedHost host) : IClassFixture<SharedHost>, IAsyncLifetime
 {
     private static readonly Guid Demo = AccountsModule.DemoMunicipalityId;
-    private readonly GovernanceFactory _app = new();
+    private readonly GovernanceFactory _app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.ResetAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task R12_the_clerk_sees_the_calendar_and_sets_the_blackout_that_complaints_ask_about()

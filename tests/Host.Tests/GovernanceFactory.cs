@@ -59,6 +59,9 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
+
+        // Tests sign in hundreds of times: a cheaper password hash (production keeps Identity's 100,000 iterations).
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     /// <summary>

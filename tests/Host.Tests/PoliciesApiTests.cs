@@ -8,14 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Host.Tests;
 
-public sealed class PoliciesApiTests : IAsyncLifetime
+public sealed class PoliciesApiTests(SharedHost host) : IClassFixture<SharedHost>, IAsyncLifetime
 {
     private static readonly Guid Demo = AccountsModule.DemoMunicipalityId;
-    private readonly GovernanceFactory _app = new();
+    private readonly GovernanceFactory _app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.ResetAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static Dictionary<string, string> FullCoverage() => new[]
     {

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Governance.Host.Tests;
 
 /// <summary>A resident's journeys, without an account, in a real browser, with axe on every page.</summary>
+[Trait("Category", "Slow")]
 public sealed class ResidentJourneys : IClassFixture<Browser>
 {
     private readonly Browser _browser;
@@ -55,6 +56,7 @@ public sealed class ResidentJourneys : IClassFixture<Browser>
 }
 
 /// <summary>The appeal from both sides: the resident files, the Integrity Commissioner decides, the resident sees it.</summary>
+[Trait("Category", "Slow")]
 public sealed class AppealDecisionJourney : IClassFixture<Browser>
 {
     private readonly Browser _browser;
@@ -111,6 +113,7 @@ public sealed class AppealDecisionJourney : IClassFixture<Browser>
 }
 
 /// <summary>A complaint from both sides: resident files, member responds, the IC reports, the report is public.</summary>
+[Trait("Category", "Slow")]
 public sealed class ComplaintJourney : IClassFixture<Browser>
 {
     private readonly Browser _browser;

@@ -14,6 +14,7 @@ public sealed class FlakyJob : IJob
         => Interlocked.Increment(ref Runs) <= 2 ? throw new InvalidOperationException("database busy") : ValueTask.CompletedTask;
 }
 
+[Trait("Category", "Slow")]
 public sealed class SchedulerTests
 {
     internal static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, int seconds = 30)

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Governance.Host.Tests;
 
 /// <summary>The account pages in a browser, each checked with axe: a forgotten password, turning on two-step sign-in, signing in with it.</summary>
+[Trait("Category", "Slow")]
 public sealed class SecurityJourneys : IClassFixture<Browser>
 {
     private readonly Browser _browser;

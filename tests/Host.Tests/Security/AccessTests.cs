@@ -13,13 +13,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Host.Tests.Security;
 
 /// <summary>Every page enforces the policy its API does (ASVS 4.1.1), and refusals leave a trace (ASVS 7.2).</summary>
-public sealed class AccessTests : IAsyncLifetime
+public sealed class AccessTests(SharedHost host) : IClassFixture<SharedHost>, IAsyncLifetime
 {
-    private readonly GovernanceFactory _app = new();
+    private readonly GovernanceFactory _app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.ResetAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public void Every_page_and_endpoint_says_who_may_use_it()

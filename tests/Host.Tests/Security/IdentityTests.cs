@@ -14,14 +14,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Host.Tests.Security;
 
 /// <summary>Who can become staff, sign in, and change an account (ASVS 2.1, 2.2, 2.5, 4.1).</summary>
-public sealed class IdentityTests : IAsyncLifetime
+public sealed class IdentityTests(QuietMailHost host) : IClassFixture<QuietMailHost>, IAsyncLifetime
 {
-    // Mail stays in the outbox during a test: a delivered link or code is cleared from it (sensitive mail).
-    private readonly GovernanceFactory _app = new() { PollSeconds = 3600 };
+    private readonly GovernanceFactory _app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.ResetAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<T> InDbAsync<T>(Func<AccountsDbContext, Task<T>> read)
     {
@@ -204,4 +203,10 @@ public sealed class IdentityTests : IAsyncLifetime
             return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }
+}
+
+/// <summary>Mail stays in the outbox during a test: a delivered link or code is cleared from it (sensitive mail).</summary>
+public sealed class QuietMailHost : SharedHost
+{
+    protected override GovernanceFactory Create() => new() { PollSeconds = 3600 };
 }

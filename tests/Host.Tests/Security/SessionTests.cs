@@ -8,18 +8,14 @@ namespace Governance.Host.Tests.Security;
 /// Sessions end (ASVS 3.3): on sign-out, on a change of password, after 30 idle minutes and 8 hours, for the cookie,
 /// the access token and the refresh token alike; a refresh token works once.
 /// </summary>
-public sealed class SessionTests : IAsyncLifetime
+public sealed class SessionTests(SharedClockHost host) : IClassFixture<SharedClockHost>, IAsyncLifetime
 {
-    private readonly FakeClock _clock = new();
-    private GovernanceFactory _app = null!;
+    private readonly FakeClock _clock = host.Clock;
+    private readonly GovernanceFactory _app = host.App;
 
-    public Task InitializeAsync()
-    {
-        _app = new GovernanceFactory { Clock = _clock };
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => host.ResetAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<HttpStatusCode> ReadAsync(string token)
         => (await _app.CreateClient().SendAsync(StaffWeb.Bearer(HttpMethod.Get, "/api/auth/manage/info", token))).StatusCode;

@@ -7,13 +7,13 @@ using Governance.Accounts;
 namespace Governance.Host.Tests.Security;
 
 /// <summary>Two-step sign-in on the /login page, and a municipality that requires it of administrators and the IC (ASVS 2.7, 2.8).</summary>
-public sealed partial class TwoFactorTests : IAsyncLifetime
+public sealed partial class TwoFactorTests(SharedHost host) : IClassFixture<SharedHost>, IAsyncLifetime
 {
-    private readonly GovernanceFactory _app = new();
+    private readonly GovernanceFactory _app = host.App;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => host.ResetAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_login_page_asks_for_the_authenticator_code_after_the_password()
