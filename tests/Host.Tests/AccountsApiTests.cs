@@ -1,3 +1,4 @@
+using Governance.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -31,9 +32,11 @@ public sealed class AccountsApiTests(SharedHost host) : IClassFixture<SharedHost
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
-    private async Task<Guid> RegisterAsync(string handle = "@DemoTownship", string owner = "Municipality")
+    private Task<Guid> RegisterAsync(string handle = "@DemoTownship", string owner = "Municipality") => RegisterAsync(_manager, handle, owner);
+
+    private static async Task<Guid> RegisterAsync(HttpClient manager, string handle, string owner)
     {
-        var response = await _manager.PostAsJsonAsync("/api/accounts", new
+        var response = await manager.PostAsJsonAsync("/api/accounts", new
         {
             municipalityId = Demo, platform = "Facebook", handle, profileUrl = $"https://facebook.com/{handle.TrimStart('@')}",
             owner, ownerName = owner == "Member" ? "Councillor Max Member" : "Demo Township", purpose = "Municipal news and services",
@@ -105,10 +108,14 @@ public sealed class AccountsApiTests(SharedHost host) : IClassFixture<SharedHost
     [Fact]
     public async Task R1_facts_classify_the_account_and_its_history_answers_for_any_date()
     {
-        var id = await RegisterAsync("@CllrMember", "Member");
-        var before = DateTimeOffset.UtcNow;
-        await Task.Delay(20);
-        var classified = await _manager.PutAsJsonAsync($"/api/accounts/{id}/official-test", new
+        // A clock of its own, moved on between registering and classifying: no waiting on the real one.
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        await using var app = new GovernanceFactory { Clock = clock };
+        var manager = await app.ClientForAsync("manager@demo.test");
+        var id = await RegisterAsync(manager, "@CllrMember", "Member");
+        var before = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var classified = await manager.PutAsJsonAsync($"/api/accounts/{id}/official-test", new
         {
             facts = new Dictionary<string, object>
             {
@@ -122,11 +129,11 @@ public sealed class AccountsApiTests(SharedHost host) : IClassFixture<SharedHost
         Assert.True(now.GetProperty("treatedAsOfficial").GetBoolean());
         Assert.Equal(["official_title"], now.GetProperty("fired").EnumerateArray().Select(f => f.GetString()));
 
-        var then = await _manager.GetFromJsonAsync<JsonElement>($"/api/accounts/{id}/classification?at={Uri.EscapeDataString(before.ToString("O"))}");
+        var then = await manager.GetFromJsonAsync<JsonElement>($"/api/accounts/{id}/classification?at={Uri.EscapeDataString(before.ToString("O"))}");
         Assert.Empty(then.GetProperty("fired").EnumerateArray());
-        Assert.Equal(HttpStatusCode.NotFound, (await _manager.GetAsync($"/api/accounts/{id}/classification?at=2000-01-01T00:00:00Z")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/accounts/{id}/classification?at=2000-01-01T00:00:00Z")).StatusCode);
 
-        var unknown = await _manager.PutAsJsonAsync($"/api/accounts/{id}/official-test",
+        var unknown = await manager.PutAsJsonAsync($"/api/accounts/{id}/official-test",
             new { facts = new Dictionary<string, object> { ["likes_cats"] = new { answer = true } } });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
