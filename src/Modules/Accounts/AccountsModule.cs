@@ -112,7 +112,13 @@ public static class AccountsModule
             o.ExpireTimeSpan = StaffSession.AbsoluteLimit;
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<PublicAddress>((o, address) =>
-            o.Cookie.SecurePolicy = address.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        {
+            o.Cookie.SecurePolicy = address.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // __Host-: only this host over https may set it, so a neighbouring subdomain cannot plant one (ASVS 3.4.4).
+            o.Cookie.Name = address.IsHttps ? "__Host-governance.auth" : "governance.auth";
+        });
+        // Reset and e-mail-change links work for an hour, as their pages say.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
         services.AddAuthorization(StaffPolicies.Add);
         return services;
     }

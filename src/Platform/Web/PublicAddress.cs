@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -48,6 +49,10 @@ public sealed class PublicAddress
 
     /// <summary>Whether the public address is https, so cookies are marked Secure.</summary>
     public bool IsHttps => _configured?.Scheme == Uri.UriSchemeHttps;
+
+    /// <summary>The base of absolute links for this request's host (the configured address, whatever the request says).</summary>
+    public static string Of(HttpRequest request)
+        => request.HttpContext.RequestServices.GetRequiredService<PublicAddress>().BaseUrl(request);
 
     /// <summary>The base of every absolute link, without a trailing slash.</summary>
     public string BaseUrl(HttpRequest request)

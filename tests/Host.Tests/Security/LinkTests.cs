@@ -53,7 +53,8 @@ public sealed class LinkTests
         await using var app = new GovernanceFactory { PublicBaseUrl = "https://localhost" };
         var jar = new CookieJar();
         await StaffWeb.CookieClientAsync(app, "clerk@demo.test", jar: jar);
-        var auth = Assert.Single(jar.SetCookies, c => c.StartsWith("governance.auth=", StringComparison.Ordinal));
+        // Over https the name carries the __Host- prefix: no neighbouring subdomain can plant it.
+        var auth = Assert.Single(jar.SetCookies, c => c.StartsWith("__Host-governance.auth=", StringComparison.Ordinal));
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
         Assert.All(jar.SetCookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));

@@ -79,8 +79,7 @@ internal static class PublicEndpoints
     }
 
     /// <summary>The configured public address (never the request's Host header), for tracking links.</summary>
-    public static string BaseUrl(HttpRequest request)
-        => request.HttpContext.RequestServices.GetRequiredService<Platform.Web.PublicAddress>().BaseUrl(request);
+    public static string BaseUrl(HttpRequest request) => Platform.Web.PublicAddress.Of(request);
 
     private static Task<IResult> FileAppealAsync(HttpRequest request, FileAppeal appeals, CancellationToken ct)
         => FileAsync<FileAppealRequest>(request, (body, files, baseUrl) => appeals.FileAsync(body, files, baseUrl, ct), ct);

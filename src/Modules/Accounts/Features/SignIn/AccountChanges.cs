@@ -27,6 +27,11 @@ internal sealed class AccountChanges(UserManager<StaffUser> users, AccountsDbCon
 
     public async Task<Result<bool>> ChangePasswordAsync(StaffUser user, string currentPassword, string newPassword, CancellationToken ct)
     {
+        if (await CurrentPasswordProblemAsync(user, currentPassword, ct) is { } problem)
+        {
+            return Result<bool>.Invalid("currentPassword", problem);
+        }
+
         var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!changed.Succeeded)
         {
@@ -49,10 +54,9 @@ internal sealed class AccountChanges(UserManager<StaffUser> users, AccountsDbCon
     public async Task<Result<bool>> RequestEmailChangeAsync(StaffUser user, string newEmail, string currentPassword, CancellationToken ct)
     {
         newEmail = newEmail.Trim();
-        if (!await users.CheckPasswordAsync(user, currentPassword))
+        if (await CurrentPasswordProblemAsync(user, currentPassword, ct) is { } problem)
         {
-            await events.RecordAsync("email-change.wrong-password", user.Email, null, ct);
-            return Result<bool>.Invalid("currentPassword", "The current password is not correct.");
+            return Result<bool>.Invalid("currentPassword", problem);
         }
 
         if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
@@ -124,9 +128,9 @@ internal sealed class AccountChanges(UserManager<StaffUser> users, AccountsDbCon
     /// <summary>Turns two-step sign-in on with a code from the app; returns the recovery codes, shown once.</summary>
     public async Task<Result<string[]>> EnableTwoFactorAsync(StaffUser user, string code, CancellationToken ct)
     {
-        if (!await CodeIsRightAsync(user, code, ct))
+        if (await CodeProblemAsync(user, code, ct) is { } problem)
         {
-            return Result<string[]>.Invalid("twoFactorCode", WrongCode);
+            return Result<string[]>.Invalid("twoFactorCode", problem);
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
@@ -146,9 +150,9 @@ internal sealed class AccountChanges(UserManager<StaffUser> users, AccountsDbCon
             return Result<bool>.Conflict("Your municipality requires two-step sign-in for your role; it cannot be turned off.");
         }
 
-        if (!await CodeIsRightAsync(user, code, ct))
+        if (await CodeProblemAsync(user, code, ct) is { } problem)
         {
-            return Result<bool>.Invalid("twoFactorCode", WrongCode);
+            return Result<bool>.Invalid("twoFactorCode", problem);
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -162,33 +166,38 @@ internal sealed class AccountChanges(UserManager<StaffUser> users, AccountsDbCon
         return Result<bool>.Ok(true);
     }
 
-    private const string WrongCode = "The code is not correct. Enter the 6 digits your app shows now.";
-
-    private async Task<bool> CodeIsRightAsync(StaffUser user, string code, CancellationToken ct)
-    {
-        var right = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, StaffSignIn.Digits(code));
-        if (!right)
+    /// <summary>Why the code is refused (wrong, used before, or too many tries), or null: throttled like sign-in.</summary>
+    private async Task<string?> CodeProblemAsync(StaffUser user, string code, CancellationToken ct)
+        => (await signIn.CheckAuthenticatorCodeAsync(user, code, ct)) switch
         {
-            await events.RecordAsync("two-factor.wrong-code", user.Email, null, ct);
-        }
+            { Status: SignInStatus.Succeeded } => null,
+            { Status: SignInStatus.Throttled } throttled => throttled.Message,
+            _ => "The code is not correct. Enter the 6 digits your app shows now.",
+        };
 
-        return right;
-    }
+    /// <summary>Why the current password is refused, or null: throttled like sign-in, so a stolen session cannot guess it.</summary>
+    private async Task<string?> CurrentPasswordProblemAsync(StaffUser user, string password, CancellationToken ct)
+        => (await signIn.CheckCurrentPasswordAsync(user, password, ct)) switch
+        {
+            { Status: SignInStatus.Succeeded } => null,
+            { Status: SignInStatus.Throttled } throttled => throttled.Message,
+            _ => "The current password is not correct.",
+        };
 
     /// <summary>Counts a password-reset or confirmation e-mail against the limits; false when over them.</summary>
     public async Task<bool> MaySendMailAsync(string account, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var since = now - SignInLimits.MailWindow;
-        var from = actor.Address ?? "";
-        account = StaffSignIn.Normalize(account);
+        var from = ClientAddress.LimitKey(actor.Address);
+        account = StaffSignIn.Key(account);
         var sent = await db.SecurityAttempts.AsNoTracking()
             .Where(a => a.Kind == SecurityAttempt.AccountMail && a.At > since && (a.Account == account || a.Address == from))
             .Select(a => new { a.Account, a.Address, a.At }).ToListAsync(ct);
         if (!SignInLimits.MaySendMail(sent.Where(s => s.Account == account).Select(s => s.At).ToList(),
                 sent.Where(s => s.Address == from).Select(s => s.At).ToList(), now))
         {
-            await events.RecordAsync("account-mail.limited", account, null, ct);
+            await events.RecordAsync("account-mail.limited", account.ToLowerInvariant(), null, ct);
             return false;
         }
 

@@ -63,6 +63,6 @@ internal static class ManageAccount
         auth.MapPost("/confirmEmail", async (ConfirmEmailRequest request, AccountChanges changes, CancellationToken ct) =>
                 (await changes.ConfirmEmailChangeAsync(request.UserId!.Value, request.Email, request.Code, ct))
                 .ToHttp(_ => Results.Ok(new { message = "Your e-mail address is changed. Sign in with the new address." })))
-            .AllowAnonymous().Validates<ConfirmEmailRequest>();
+            .AllowAnonymous().Validates<ConfirmEmailRequest>().RequireRateLimiting(RateLimits.PublicForms);
     }
 }

@@ -82,9 +82,9 @@ internal sealed class PasswordReset(UserManager<StaffUser> users, AccountsDbCont
                 await reset.RequestAsync(request.Email, ct);
                 return Results.Ok(new { message = Answer });
             })
-            .AllowAnonymous().Validates<ForgotPasswordRequest>();
+            .AllowAnonymous().Validates<ForgotPasswordRequest>().RequireRateLimiting(RateLimits.PublicForms);
         auth.MapPost("/resetPassword", async (ResetPasswordRequest request, PasswordReset reset, CancellationToken ct) =>
                 (await reset.ResetAsync(request, ct)).ToHttp(_ => Results.Ok(new { message = "Your password is changed. Sign in with it." })))
-            .AllowAnonymous().Validates<ResetPasswordRequest>();
+            .AllowAnonymous().Validates<ResetPasswordRequest>().RequireRateLimiting(RateLimits.PublicForms);
     }
 }

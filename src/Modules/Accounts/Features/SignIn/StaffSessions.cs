@@ -36,7 +36,7 @@ internal sealed class StaffSessions(AccountsDbContext db, IUserClaimsPrincipalFa
         };
         db.Sessions.Add(session);
         db.SecurityAttempts.RemoveRange(db.SecurityAttempts.Where(a => a.Kind == SecurityAttempt.SignInFailure
-            && a.Account == StaffSignIn.Normalize(user.Email!) && a.Address == (actor.Address ?? "")));
+            && a.Account == StaffSignIn.Key(user.Email!) && a.Address == ClientAddress.LimitKey(actor.Address)));
         await db.SaveChangesAsync(ct);
         return (await PrincipalAsync(user, session, secondFactor), Properties(session));
     }
@@ -79,16 +79,19 @@ internal sealed class StaffSessions(AccountsDbContext db, IUserClaimsPrincipalFa
             return null;
         }
 
+        // Move to the next generation only from the token's own: of two uses of one token, even at the same moment,
+        // exactly one wins, and the other is a replay that ends the session.
+        var generation = int.TryParse(ticket.Principal.FindFirstValue(GenerationClaim), out var g) ? g : -1;
+        var advanced = await db.Sessions.Where(s => s.Id == sessionId && s.RefreshGeneration == generation)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RefreshGeneration, generation + 1), ct);
         var session = await db.Sessions.FirstAsync(s => s.Id == sessionId, ct);
-        if (ticket.Principal.FindFirstValue(GenerationClaim) != session.RefreshGeneration.ToString())
+        if (advanced != 1)
         {
             End(session, "refresh token used twice");
             await db.SaveChangesAsync(ct);
             return null;
         }
 
-        session.RefreshGeneration++;
-        await db.SaveChangesAsync(ct);
         var user = await db.Users.FirstAsync(u => u.Id == session.UserId, ct);
         var secondFactor = ticket.Principal.FindFirstValue(MethodClaim) == "mfa";
         return (await PrincipalAsync(user, session, secondFactor), Properties(session));

@@ -1,5 +1,6 @@
 using Governance.Accounts.Data;
 using Governance.Accounts.Domain;
+using Governance.Platform.Web;
 using Governance.SharedKernel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -39,18 +40,22 @@ internal sealed record SignInOutcome(SignInStatus Status, StaffUser? User = null
 internal sealed class StaffSignIn(UserManager<StaffUser> users, AccountsDbContext db, IPasswordHasher<StaffUser> hasher,
     ISecurityEvents events, ICurrentActor actor, TimeProvider clock)
 {
+    private const string TokenProvider = "Governance";
+
+    private const string LastStepToken = "authenticator-last-step";
+
     // A hash of a random password, checked when the account does not exist so the answer takes as long.
     private static string? _decoyHash;
 
     public async Task<SignInOutcome> CheckPasswordAsync(string email, string password, CancellationToken ct)
     {
-        var account = Normalize(email);
+        var account = Key(email);
         if (await WaitAsync(account, ct) is { } wait)
         {
             return new SignInOutcome(SignInStatus.Throttled, RetryAfter: wait);
         }
 
-        var user = await users.FindByEmailAsync(account);
+        var user = await users.FindByEmailAsync(email.Trim());
         var matches = user?.PasswordHash is not null
             ? await users.CheckPasswordAsync(user, password)
             : Decoy(password);
@@ -73,23 +78,68 @@ internal sealed class StaffSignIn(UserManager<StaffUser> users, AccountsDbContex
     /// <summary>The second step: the authenticator code (or a recovery code) of a user whose password was right.</summary>
     public async Task<SignInOutcome> CheckSecondFactorAsync(StaffUser user, string? code, string? recoveryCode, CancellationToken ct)
     {
-        var account = Normalize(user.Email!);
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            var checkedCode = await CheckAuthenticatorCodeAsync(user, code, ct);
+            return checkedCode.Status == SignInStatus.Succeeded ? await SucceedAsync(user, "authenticator code", ct) : checkedCode;
+        }
+
+        var account = Key(user.Email!);
         if (await WaitAsync(account, ct) is { } wait)
         {
             return new SignInOutcome(SignInStatus.Throttled, RetryAfter: wait);
         }
 
-        var valid = !string.IsNullOrWhiteSpace(code)
-            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(code))
-            : !string.IsNullOrWhiteSpace(recoveryCode)
-              && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode.Replace(" ", "", StringComparison.Ordinal))).Succeeded;
-        if (!valid)
+        if (string.IsNullOrWhiteSpace(recoveryCode)
+            || !(await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode.Replace(" ", "", StringComparison.Ordinal))).Succeeded)
         {
             await FailAsync(account, "sign-in.second-factor-failed", ct);
             return new SignInOutcome(SignInStatus.Failed);
         }
 
-        return await SucceedAsync(user, string.IsNullOrWhiteSpace(code) ? "recovery code" : "authenticator code", ct);
+        return await SucceedAsync(user, "recovery code", ct);
+    }
+
+    /// <summary>
+    /// An authenticator code of the user's key, throttled like a password and accepted once (ASVS 2.8.4): the step
+    /// it belongs to is kept, and a code of that step or an earlier one is refused.
+    /// </summary>
+    public async Task<SignInOutcome> CheckAuthenticatorCodeAsync(StaffUser user, string code, CancellationToken ct)
+    {
+        var account = Key(user.Email!);
+        if (await WaitAsync(account, ct) is { } wait)
+        {
+            return new SignInOutcome(SignInStatus.Throttled, RetryAfter: wait);
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        var last = long.TryParse(await users.GetAuthenticationTokenAsync(user, TokenProvider, LastStepToken), out var used) ? used : 0;
+        if (key is null || Totp.Match(key, Digits(code), clock.GetUtcNow(), last) is not { } step)
+        {
+            await FailAsync(account, "two-factor.wrong-code", ct);
+            return new SignInOutcome(SignInStatus.Failed);
+        }
+
+        await users.SetAuthenticationTokenAsync(user, TokenProvider, LastStepToken, step.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new SignInOutcome(SignInStatus.Succeeded, user);
+    }
+
+    /// <summary>The current password of a signed-in user, before a change: throttled like sign-in.</summary>
+    public async Task<SignInOutcome> CheckCurrentPasswordAsync(StaffUser user, string password, CancellationToken ct)
+    {
+        var account = Key(user.Email!);
+        if (await WaitAsync(account, ct) is { } wait)
+        {
+            return new SignInOutcome(SignInStatus.Throttled, RetryAfter: wait);
+        }
+
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            await FailAsync(account, "password.wrong-current", ct);
+            return new SignInOutcome(SignInStatus.Failed);
+        }
+
+        return new SignInOutcome(SignInStatus.Succeeded, user);
     }
 
     /// <summary>Whether one of the user's municipalities requires two-step sign-in of one of the user's roles.</summary>
@@ -119,7 +169,7 @@ internal sealed class StaffSignIn(UserManager<StaffUser> users, AccountsDbContex
     {
         var now = clock.GetUtcNow();
         var since = now - SignInLimits.Window;
-        var address = actor.Address ?? "";
+        var address = ClientAddress.LimitKey(actor.Address);
         var failures = await db.SecurityAttempts.AsNoTracking()
             .Where(a => a.Kind == SecurityAttempt.SignInFailure && a.At > since && (a.Account == account || a.Address == address))
             .Select(a => new { a.Account, a.Address, a.At })
@@ -131,7 +181,7 @@ internal sealed class StaffSignIn(UserManager<StaffUser> users, AccountsDbContex
             now);
         if (wait is not null)
         {
-            await events.RecordAsync("sign-in.throttled", account, $"asked to wait {Math.Ceiling(wait.Value.TotalSeconds):0} s", ct);
+            await events.RecordAsync("sign-in.throttled", Shown(account), $"asked to wait {Math.Ceiling(wait.Value.TotalSeconds):0} s", ct);
         }
 
         return wait;
@@ -142,18 +192,18 @@ internal sealed class StaffSignIn(UserManager<StaffUser> users, AccountsDbContex
         var now = clock.GetUtcNow();
         db.SecurityAttempts.Add(new SecurityAttempt
         {
-            Id = Guid.NewGuid(), Kind = SecurityAttempt.SignInFailure, Account = account, Address = actor.Address ?? "", At = now,
+            Id = Guid.NewGuid(), Kind = SecurityAttempt.SignInFailure, Account = account, Address = ClientAddress.LimitKey(actor.Address), At = now,
         });
         // A day is far longer than any limit's window.
         await db.SecurityAttempts.Where(a => a.At < now.AddDays(-1)).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
-        await events.RecordAsync(kind, account, null, ct);
+        await events.RecordAsync(kind, Shown(account), null, ct);
 
         var recent = await db.SecurityAttempts.CountAsync(a => a.Kind == SecurityAttempt.SignInFailure && a.Account == account
             && a.At > now - SignInLimits.Window, ct);
         if (SignInLimits.LooksLikeAnAttack(recent))
         {
-            await events.RecordAsync("sign-in.attack-suspected", account, $"{recent} failures in {SignInLimits.Window.TotalMinutes:0} minutes", ct);
+            await events.RecordAsync("sign-in.attack-suspected", Shown(account), $"{recent} failures in {SignInLimits.Window.TotalMinutes:0} minutes", ct);
         }
     }
 
@@ -165,5 +215,12 @@ internal sealed class StaffSignIn(UserManager<StaffUser> users, AccountsDbContex
         return false;
     }
 
-    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+    /// <summary>
+    /// What the limits count by: the address as Identity looks it up (Unicode-normalised, upper case), so no
+    /// spelling of an address that finds the account gets tries of its own.
+    /// </summary>
+    public static string Key(string email) => email.Trim().Normalize().ToUpperInvariant();
+
+    /// <summary>A limit's key as the security events show it.</summary>
+    private static string Shown(string key) => key.ToLowerInvariant();
 }

@@ -30,12 +30,19 @@ internal sealed class ChangeRoles(UserManager<StaffUser> users, AccountsDbContex
             return Result<StaffResponse>.Invalid("roles", $"Unknown role(s): {string.Join(", ", unknown)}. Use {string.Join(", ", StaffRoles.All)}.");
         }
 
-        // Only someone serving one of the person's municipalities may change them (another's is a 404).
+        // Roles hold in every municipality the person serves, so the caller must serve all of them; someone who
+        // shares none is not theirs to see (404).
         var theirs = await db.Assignments.Where(a => a.UserId == userId).Select(a => a.MunicipalityId).ToListAsync(ct);
         var user = theirs.Any(tenant.Allows) ? await users.FindByIdAsync(userId.ToString()) : null;
         if (user is null)
         {
             return Result<StaffResponse>.NotFound();
+        }
+
+        if (!theirs.All(tenant.Allows))
+        {
+            return Result<StaffResponse>.Forbidden(
+                "This person also serves municipalities you do not; their roles change there too, so only someone serving all of them may change them.");
         }
 
         var current = (await users.GetRolesAsync(user)).ToList();

@@ -71,20 +71,26 @@ internal sealed class LoginModel(StaffSignIn signIn, StaffSessions sessions, Acc
     public async Task<IActionResult> OnPostCodeAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        if (await PendingUserAsync() is not { } user)
+        if (await PendingUserAsync("code") is not { TwoFactorEnabled: true } user)
         {
             return Expired();
         }
 
         var outcome = await signIn.CheckSecondFactorAsync(user, Code, RecoveryCode, ct);
-        return outcome.Status == SignInStatus.Failed ? Again("code", user, "The code is not correct. Enter the 6 digits your app shows now.")
-            : await NextAsync(outcome, ct, secondFactor: true);
+        return outcome.Status switch
+        {
+            SignInStatus.Failed => Again("code", user, "The code is not correct. Enter the 6 digits your app shows now."),
+            SignInStatus.Throttled => Again("code", user, outcome.Message),
+            _ => await NextAsync(outcome, ct, secondFactor: true),
+        };
     }
 
     public async Task<IActionResult> OnPostSetupAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        if (await PendingUserAsync() is not { } user)
+        // Only for someone whose municipality requires two-step sign-in and who has not set it up: never a second
+        // way to try codes against a key already in use.
+        if (await PendingUserAsync("setup") is not { TwoFactorEnabled: false } user || !await signIn.RequiresTwoFactorAsync(user, ct))
         {
             return Expired();
         }
@@ -131,7 +137,7 @@ internal sealed class LoginModel(StaffSignIn signIn, StaffSessions sessions, Acc
     {
         Step = step;
         Problem = problem;
-        Pending = Protector.Protect($"{user.Id}|{user.SecurityStamp}", PendingFor);
+        Pending = Protector.Protect($"{user.Id}|{user.SecurityStamp}|{step}", PendingFor);
         Code = null;
         RecoveryCode = null;
         return Page();
@@ -144,11 +150,17 @@ internal sealed class LoginModel(StaffSignIn signIn, StaffSessions sessions, Acc
         return Page();
     }
 
-    private async Task<StaffUser?> PendingUserAsync()
+    /// <summary>The user whose password was right, if the note is genuine, fresh, of this step and of the current stamp.</summary>
+    private async Task<StaffUser?> PendingUserAsync(string step)
     {
         try
         {
             var parts = Protector.Unprotect(Pending ?? "").Split('|');
+            if (parts.Length != 3 || parts[2] != step)
+            {
+                return null;
+            }
+
             var user = await users.FindByIdAsync(parts[0]);
             return user is not null && user.SecurityStamp == parts[1] ? user : null;
         }

@@ -84,7 +84,7 @@ internal static class CampaignEndpoints
             (await dashboard.ForElectionAsync(electionId, ct)).ToHttp(v => Ics(v, clock)));
         api.MapGet("/{electionId:guid}/feed", async (Guid electionId, ClerkDashboard dashboard, CalendarFeed feed, HttpRequest request,
             CancellationToken ct) => (await dashboard.ForElectionAsync(electionId, ct)).ToHttp(v =>
-                TypedResults.Ok(new { url = $"{request.Scheme}://{request.Host}{request.PathBase}/api/elections/feeds/{feed.TokenFor(v.Election)}/calendar.ics" })));
+                TypedResults.Ok(new { url = $"{PublicAddress.Of(request)}/api/elections/feeds/{feed.TokenFor(v.Election)}/calendar.ics" })));
         // A calendar app cannot sign in: the feed's address carries a signed, expiring token instead.
         endpoints.MapGet("/api/elections/feeds/{token}/calendar.ics", async (string token, CalendarFeed feed, ClerkDashboard dashboard,
                 ITenantScope tenant, TimeProvider clock, CancellationToken ct) =>

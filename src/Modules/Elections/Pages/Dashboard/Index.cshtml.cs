@@ -136,7 +136,7 @@ internal sealed class IndexModel(ElectionsDbContext db, CampaignService campaign
             }
 
             View = result.Value;
-            FeedUrl = View is null ? null : $"{Request.Scheme}://{Request.Host}{Request.PathBase}/api/elections/feeds/{feed.TokenFor(View.Election)}/calendar.ics";
+            FeedUrl = View is null ? null : $"{PublicAddress.Of(Request)}/api/elections/feeds/{feed.TokenFor(View.Election)}/calendar.ics";
         }
 
         Members = (await staff.StaffOfAsync(Municipality, ct)).Where(s => s.Roles.Contains(StaffRoles.Member)).ToList();
