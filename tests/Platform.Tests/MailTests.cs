@@ -71,67 +71,41 @@ public sealed class MailTests
     [Fact]
     public async Task A_name_or_subject_with_a_line_break_adds_no_header()
     {
-        var sink = new SmtpSink();
-        await sink.InitializeAsync();
-        try
+        await using var smtp = await SmtpPlatform.StartAsync(new()
         {
-            await using var platform = new PlatformFixture(new()
-            {
-                ["Mail:Delivery"] = "Smtp",
-                ["Mail:From"] = "clerk@demo-township.test",
-                ["Mail:FromName"] = "Clerk\r\nBcc: name@attacker.test",
-                ["Mail:Smtp:Host"] = "127.0.0.1",
-                ["Mail:Smtp:Port"] = sink.Port.ToString(),
-                ["Mail:Smtp:Security"] = "None",
-            });
-            await QueueAsync(platform, new OutgoingMail("resident@example.test",
-                "Your appeal @handle\r\nBcc: subject@attacker.test\nX-Injected: yes\rContent-Type: text/html", "Body"));
+            ["Mail:From"] = "clerk@demo-township.test",
+            ["Mail:FromName"] = "Clerk\r\nBcc: name@attacker.test",
+            ["Mail:Smtp:Security"] = "None",
+        });
+        await QueueAsync(smtp.Platform, new OutgoingMail("resident@example.test",
+            "Your appeal @handle\r\nBcc: subject@attacker.test\nX-Injected: yes\rContent-Type: text/html", "Body"));
 
-            Assert.Equal(1, await DispatchAsync(platform));
+        Assert.Equal(1, await DispatchAsync(smtp.Platform));
 
-            var raw = Assert.Single(sink.RawMessages());
-            var headers = raw[..raw.IndexOf("\n\n", StringComparison.Ordinal)].Split('\n');
-            Assert.Single(headers, h => h.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase));
-            Assert.DoesNotContain(headers, h => h.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase)
-                || h.StartsWith("X-Injected:", StringComparison.OrdinalIgnoreCase));
-            Assert.Single(headers, h => h.StartsWith("Content-Type:", StringComparison.OrdinalIgnoreCase));
-            Assert.Contains("X-RcptTo: resident@example.test", headers);
-            using var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
-            Assert.Equal("Your appeal @handle  Bcc: subject@attacker.test X-Injected: yes Content-Type: text/html", message.Subject);
-            Assert.Equal("Clerk  Bcc: name@attacker.test", ((MailboxAddress)message.From.Single()).Name);
-            Assert.Empty(message.Bcc);
-        }
-        finally
-        {
-            await sink.DisposeAsync();
-        }
+        var raw = Assert.Single(smtp.Sink.RawMessages());
+        var headers = raw[..raw.IndexOf("\n\n", StringComparison.Ordinal)].Split('\n');
+        Assert.Single(headers, h => h.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(headers, h => h.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase)
+            || h.StartsWith("X-Injected:", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(headers, h => h.StartsWith("Content-Type:", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("X-RcptTo: resident@example.test", headers);
+        using var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
+        Assert.Equal("Your appeal @handle  Bcc: subject@attacker.test X-Injected: yes Content-Type: text/html", message.Subject);
+        Assert.Equal("Clerk  Bcc: name@attacker.test", ((MailboxAddress)message.From.Single()).Name);
+        Assert.Empty(message.Bcc);
     }
 
     [Fact]
     public async Task Starttls_is_required_by_default_so_a_server_without_it_gets_nothing_in_plain_text()
     {
-        var sink = new SmtpSink(); // aiosmtpd without a certificate offers no STARTTLS
-        await sink.InitializeAsync();
-        try
-        {
-            await using var platform = new PlatformFixture(new()
-            {
-                ["Mail:Delivery"] = "Smtp",
-                ["Mail:Smtp:Host"] = "127.0.0.1",
-                ["Mail:Smtp:Port"] = sink.Port.ToString(),
-            });
-            var id = await QueueAsync(platform, new OutgoingMail("resident@example.test", "Subject", "Body"));
+        await using var smtp = await SmtpPlatform.StartAsync([]); // aiosmtpd without a certificate offers no STARTTLS
+        var id = await QueueAsync(smtp.Platform, new OutgoingMail("resident@example.test", "Subject", "Body"));
 
-            Assert.Equal(0, await DispatchAsync(platform));
-            Assert.Empty(sink.RawMessages());
-            using var scope = platform.Scope();
-            var failed = scope.ServiceProvider.GetRequiredService<TestDbContext>().Set<OutboxMessage>().Single(m => m.Id == id);
-            Assert.Contains("STARTTLS", failed.LastError, StringComparison.OrdinalIgnoreCase);
-        }
-        finally
-        {
-            await sink.DisposeAsync();
-        }
+        Assert.Equal(0, await DispatchAsync(smtp.Platform));
+        Assert.Empty(smtp.Sink.RawMessages());
+        using var scope = smtp.Platform.Scope();
+        var failed = scope.ServiceProvider.GetRequiredService<TestDbContext>().Set<OutboxMessage>().Single(m => m.Id == id);
+        Assert.Contains("STARTTLS", failed.LastError, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
