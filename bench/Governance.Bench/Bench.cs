@@ -5,7 +5,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Platform;
 using Governance.Platform.Audit;
+using Governance.Platform.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Bench;
@@ -93,7 +96,12 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
             }
 
             SeedResult seed;
-            var keys = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(data, "keys")), b => b.SetApplicationName("Governance"));
+            // The key ring the setup host created, in its database: seeded tracking tokens are protected as the host protects them.
+            await using var platform = new ServiceCollection().AddLogging()
+                .AddPlatform(new ConfigurationBuilder().Build(), new DatabaseOptions(
+                    options.Provider == Provider.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, connection), new StoragePaths(data))
+                .BuildServiceProvider();
+            var keys = platform.GetRequiredService<IDataProtectionProvider>();
             // The key the setup host created: seeded entries are sealed as the host seals them.
             var auditKey = new AuditKey(Options.Create(new AuditOptions()), new StoragePaths(data));
             await using (var db = await TableWriter.OpenAsync(options.Provider, connection))

@@ -20,7 +20,7 @@ builder.Services
 
 // Scheduled jobs (Quartz, persistent; clustered on PostgreSQL), web plumbing, health checks.
 builder.Services.AddScheduler(builder.Configuration, database);
-builder.Services.AddWeb(builder.Configuration, paths);
+builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
 

@@ -7,6 +7,7 @@ using Governance.Platform.Tenancy;
 using Governance.Platform.Web;
 using Governance.Platform.Workflows;
 using Governance.SharedKernel;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,8 @@ public static class PlatformServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddSingleton(paths);
-        services.AddSingleton(new ModuleCatalog());
+        var catalog = new ModuleCatalog();
+        services.AddSingleton(catalog);
         services.AddHttpContextAccessor();
         services.AddSingleton<PublicAddress>();
         services.AddScoped<TenantScope>();
@@ -44,10 +46,24 @@ public static class PlatformServices
         services.AddSingleton<WorkflowRegistry>();
         services.AddScoped<WorkflowRuntime>();
         services.AddSingleton<SchemaMigrator>();
+        services.AddDataProtectionKeys(catalog);
         services.AddSingleton<SqliteBackup>();
         services.AddSingleton<Files.EvidenceStore>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new FreeTextModelBinderProvider()));
         return services;
+    }
+
+    /// <summary>
+    /// The data-protection key ring (sign-in cookies, API tokens, tracking links) in the installation's database: every
+    /// host on the database shares it, and a backup of the database carries it.
+    /// </summary>
+    private static void AddDataProtectionKeys(this IServiceCollection services, ModuleCatalog catalog)
+    {
+        services.AddDbContext<DataProtectionKeysDbContext>((sp, options) => sp.GetRequiredService<DatabaseOptions>().Configure(options));
+        catalog.AddPlatform(new ModuleDatabase(DataProtectionKeysDbContext.Name, typeof(DataProtectionKeysDbContext),
+            DataProtectionKeysDbContext.TablePrefix, typeof(DataProtectionKeysDbContext).Assembly, HostsWorkflows: false));
+        services.AddDataProtection().SetApplicationName("Governance").PersistKeysToDbContext<DataProtectionKeysDbContext>();
+        services.AddSingleton<DataProtectionKeyImport>();
     }
 
     /// <summary>Registers a module's DbContext on the installation's database and lists it in the catalog.</summary>

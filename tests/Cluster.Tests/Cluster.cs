@@ -8,8 +8,9 @@ namespace Governance.Cluster.Tests;
 internal sealed record ReceivedMail(Guid OutboxId, string To, string Subject, string Text);
 
 /// <summary>
-/// Host processes sharing one PostgreSQL database and one data folder (evidence files and data-protection keys,
-/// as the README asks of a multi-host installation), sending mail to a real SMTP server.
+/// Host processes sharing one PostgreSQL database and one data folder (evidence files, the audit key and the audit
+/// anchor, as the README asks of a multi-host installation; the data-protection keys are in the database), sending mail
+/// to a real SMTP server.
 /// </summary>
 internal sealed partial class Cluster : IAsyncDisposable
 {

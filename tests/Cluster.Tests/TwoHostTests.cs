@@ -41,8 +41,11 @@ public sealed class TwoHostTests(TwoHosts hosts, ITestOutputHelper output) : ICl
         var token = await Api.LoginAsync(hosts.A, "ic@demo.test");
         using var onA = Api.Staff(hosts.A, token);
         using var onB = Api.Staff(hosts.B, token);
-        // Signed in on A, accepted by B: the hosts share their data-protection keys.
+        // Signed in on A, accepted by B: the hosts share their data-protection keys, through the database alone: the
+        // data folder they share (evidence, the audit key and anchor) holds none.
         Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync(new Uri("/api/cases", UriKind.Relative))).StatusCode);
+        Assert.Empty(Directory.GetFiles(Cluster.DataFolder, "*.xml", SearchOption.AllDirectories));
+        Assert.True(await CountAsync("SELECT COUNT(*) FROM platform_data_protection_keys") >= 1);
 
         var references = new List<string>();
         for (var i = 0; i < 8; i++)

@@ -41,15 +41,19 @@ public sealed class BackupRestoreTests : IDisposable
         var submission = Guid.NewGuid();
         string[] before, after;
         string firstTrackingUrl;
+        AuthenticationHeaderValue? signedInBefore;
         await using (var source = new GovernanceFactory())
         {
             var resident = source.CreateClient();
             var first = await FileAppealAsync(resident, submission, AccountsApiTests.Png);
             firstTrackingUrl = first.TrackingUrl;
             before = [first.Reference, (await FileAppealAsync(resident)).Reference, await FileComplaintAsync(resident)];
+            signedInBefore = (await source.ClientForAsync("ic@demo.test")).DefaultRequestHeaders.Authorization;
 
             var (backedUp, log) = RunHost(source.DataFolder, "--backup", backup);
             Assert.True(backedUp == 0, log);
+            // The data-protection keys travel inside the database copy; the keys folder holds only the audit key.
+            Assert.Equal(["audit-chain.key"], Directory.GetFiles(Path.Combine(backup, "keys")).Select(Path.GetFileName));
 
             after = [(await FileAppealAsync(resident)).Reference, await FileComplaintAsync(resident)];
 
@@ -81,7 +85,11 @@ public sealed class BackupRestoreTests : IDisposable
         var evidenceId = detail.GetProperty("evidence")[0].GetProperty("id").GetGuid();
         Assert.Equal(AccountsApiTests.Png, await staff.GetByteArrayAsync($"/api/cases/{before[0]}/evidence/{evidenceId}"));
 
-        // The keys came back: the encrypted tracking token is readable, so a repeated submission gets the same link.
+        // The keys came back in the database: a token issued before the backup still opens the API,
+        var earlier = app.CreateClient();
+        earlier.DefaultRequestHeaders.Authorization = signedInBefore;
+        Assert.Equal(HttpStatusCode.OK, (await earlier.GetAsync("/api/cases")).StatusCode);
+        // and the encrypted tracking token is readable, so a repeated submission gets the same link.
         var repeat = await app.CreateClient().PostAsJsonAsync("/api/public/appeals", Appeal(submission));
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         Assert.Equal(firstTrackingUrl, (await repeat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingUrl").GetString());
@@ -200,7 +208,7 @@ public sealed class BackupRestoreTests : IDisposable
         return folder;
     }
 
-    private static object Appeal(Guid? submissionId = null) => new
+    internal static object Appeal(Guid? submissionId = null) => new
     {
         municipality = "demo-township", accountDescription = "Demo Township Facebook page", subject = "PostDeleted",
         happenedOn = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"), contentPosted = "Why is the library closing early?",

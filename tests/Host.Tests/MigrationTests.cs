@@ -43,7 +43,7 @@ public abstract class MigrationTests
 
         await using (var services = Modules(fromModel))
         {
-            foreach (var module in services.GetRequiredService<ModuleCatalog>().Databases)
+            foreach (var module in services.GetRequiredService<ModuleCatalog>().Schemas)
             {
                 using var scope = services.CreateScope();
                 var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);

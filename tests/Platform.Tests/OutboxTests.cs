@@ -173,33 +173,23 @@ public sealed class OutboxTests
     [Fact]
     public async Task Mail_is_delivered_through_a_real_smtp_server()
     {
-        var sink = new SmtpSink();
-        await sink.InitializeAsync();
-        try
+        await using var smtp = await SmtpPlatform.StartAsync(new()
         {
-            await using var platform = new PlatformFixture(new()
-            {
-                ["Mail:Delivery"] = "Smtp",
-                ["Mail:From"] = "clerk@demo-township.test",
-                ["Mail:Smtp:Host"] = "127.0.0.1",
-                ["Mail:Smtp:Port"] = sink.Port.ToString(),
-                ["Mail:Smtp:StartTls"] = "false",
-            });
-            var id = await QueueMailAsync(platform, "appellant@example.test");
+            ["Mail:From"] = "clerk@demo-township.test",
+            ["Mail:Smtp:StartTls"] = "false", // the setting before Mail:Smtp:Security, still honoured
+        });
+        var id = await QueueMailAsync(smtp.Platform, "appellant@example.test");
 
-            Assert.Equal(1, await DispatchAsync(platform));
-            Assert.Equal(0, await DispatchAsync(platform));
+        Assert.Equal(1, await DispatchAsync(smtp.Platform));
+        Assert.Equal(0, await DispatchAsync(smtp.Platform));
 
-            var message = Assert.Single(sink.Messages());
-            Assert.Contains("X-RcptTo: appellant@example.test", message, StringComparison.Ordinal);
-            Assert.Contains("Subject: Your appeal APL-2026-000001", message, StringComparison.Ordinal);
-            Assert.Contains("We received your appeal. Café ✓", message, StringComparison.Ordinal);
-            Assert.Contains($"Message-ID: <{id:N}@demo-township.test>", message, StringComparison.OrdinalIgnoreCase);
-        }
-        finally
-        {
-            await sink.DisposeAsync();
-        }
+        var message = Assert.Single(smtp.Sink.Messages());
+        Assert.Contains("X-RcptTo: appellant@example.test", message, StringComparison.Ordinal);
+        Assert.Contains("Subject: Your appeal APL-2026-000001", message, StringComparison.Ordinal);
+        Assert.Contains("We received your appeal. Café ✓", message, StringComparison.Ordinal);
+        Assert.Contains($"Message-ID: <{id:N}@demo-township.test>", message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Auto-Submitted: auto-generated", message, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: multipart/alternative", message, StringComparison.Ordinal);
     }
 
     [Fact]

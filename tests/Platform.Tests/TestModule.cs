@@ -113,3 +113,41 @@ public sealed class PlatformFixture : IAsyncDisposable
         }
     }
 }
+
+/// <summary>The platform delivering by SMTP to its own aiosmtpd sink; <c>settings</c> add to or change the SMTP ones.</summary>
+internal sealed class SmtpPlatform : IAsyncDisposable
+{
+    private SmtpPlatform(SmtpSink sink, PlatformFixture platform)
+    {
+        Sink = sink;
+        Platform = platform;
+    }
+
+    public SmtpSink Sink { get; }
+
+    public PlatformFixture Platform { get; }
+
+    public static async Task<SmtpPlatform> StartAsync(Dictionary<string, string?> settings)
+    {
+        var sink = new SmtpSink();
+        await sink.InitializeAsync();
+        var all = new Dictionary<string, string?>
+        {
+            ["Mail:Delivery"] = "Smtp",
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = sink.Port.ToString(),
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return new SmtpPlatform(sink, new PlatformFixture(all));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Platform.DisposeAsync();
+        await Sink.DisposeAsync();
+    }
+}

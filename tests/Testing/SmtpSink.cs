@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.RegularExpressions;
+using MimeKit;
 using Xunit;
 
 namespace Governance.Testing;
@@ -8,7 +8,7 @@ namespace Governance.Testing;
 /// <summary>
 /// A real SMTP server for tests: Debian's aiosmtpd (package python3-aiosmtpd) storing each message in a maildir.
 /// </summary>
-public sealed partial class SmtpSink : IAsyncLifetime
+public sealed class SmtpSink : IAsyncLifetime
 {
     private Process? _process;
     private readonly StringBuilder _log = new();
@@ -38,35 +38,24 @@ public sealed partial class SmtpSink : IAsyncLifetime
             () => $"aiosmtpd (apt-get install python3-aiosmtpd): {_log}", TimeSpan.FromSeconds(20));
     }
 
-    /// <summary>The messages received so far: headers as sent, then the body decoded (base64 or quoted-printable).</summary>
-    public IReadOnlyList<string> Messages()
+    /// <summary>The messages received so far: the headers as received, a blank line, then the plain-text part decoded.</summary>
+    public IReadOnlyList<string> Messages() => RawMessages().Select(Decode).ToList();
+
+    /// <summary>The messages received so far, byte for byte as the sink stored them (with its X-RcptTo header).</summary>
+    public IReadOnlyList<string> RawMessages()
     {
         var folder = Path.Combine(Maildir, "new");
         return Directory.Exists(folder)
-            ? Directory.GetFiles(folder).Order().Select(f => Decode(File.ReadAllText(f))).ToList()
+            ? Directory.GetFiles(folder).Order().Select(File.ReadAllText).ToList()
             : [];
     }
 
     private static string Decode(string raw)
     {
         var split = raw.IndexOf("\n\n", StringComparison.Ordinal);
-        if (split < 0)
-        {
-            return raw;
-        }
-
-        var headers = raw[..split];
-        var body = raw[(split + 2)..];
-        if (headers.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase))
-        {
-            body = Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(body.Where(c => !char.IsWhiteSpace(c)))));
-        }
-        else if (headers.Contains("Content-Transfer-Encoding: quoted-printable", StringComparison.OrdinalIgnoreCase))
-        {
-            body = DecodeQuotedPrintable(body);
-        }
-
-        return headers + "\n\n" + body;
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(raw));
+        var message = MimeMessage.Load(stream);
+        return (split < 0 ? raw : raw[..split]) + "\n\n" + message.TextBody;
     }
 
     public Task DisposeAsync()
@@ -79,27 +68,4 @@ public sealed partial class SmtpSink : IAsyncLifetime
         _process?.Dispose();
         return Task.CompletedTask;
     }
-
-    private static string DecodeQuotedPrintable(string raw)
-    {
-        var joined = SoftBreak().Replace(raw, "");
-        var bytes = new List<byte>();
-        for (var i = 0; i < joined.Length; i++)
-        {
-            if (joined[i] == '=' && i + 2 < joined.Length && Uri.IsHexDigit(joined[i + 1]) && Uri.IsHexDigit(joined[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(joined.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(joined[i].ToString()));
-            }
-        }
-
-        return Encoding.UTF8.GetString([.. bytes]);
-    }
-
-    [GeneratedRegex("=\r?\n")]
-    private static partial Regex SoftBreak();
 }

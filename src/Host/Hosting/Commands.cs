@@ -48,7 +48,7 @@ internal static class Commands
         if (args.Contains("--print-schema"))
         {
             // Writes what the EF model would create, per module, to start a new migration script from.
-            foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Databases)
+            foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Schemas)
             {
                 await using var scope = app.Services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();

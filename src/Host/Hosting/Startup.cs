@@ -23,6 +23,8 @@ internal static class Startup
         // Hosts starting together take turns: both would otherwise create the roles and the demo, and one would fail.
         await using var turn = await StartupLock.AcquireAsync(app.Services.GetRequiredService<DatabaseOptions>(), lifetime);
         await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(lifetime);
+        // Before anything protects or reads a cookie or token: the key files an older version kept in keys/.
+        await app.Services.GetRequiredService<DataProtectionKeyImport>().RunAsync(lifetime);
         await app.Services.GetRequiredService<AuditChainUpgrade>().RunAsync(lifetime);
         await AccountsModule.EnsureRolesAsync(app.Services);
 

@@ -5,7 +5,6 @@ using Governance.Platform;
 using Governance.Platform.Data;
 using Governance.Platform.Web;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -17,11 +16,9 @@ namespace Governance.Host.Hosting;
 /// <summary>Pages, API errors as ProblemDetails, OpenAPI, health checks, and the request pipeline.</summary>
 internal static class Web
 {
-    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, StoragePaths paths)
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        // Keys that protect sign-in cookies and tokens survive restarts (kept in the data folder).
-        services.AddDataProtection().SetApplicationName("Governance")
-            .PersistKeysToFileSystem(new DirectoryInfo(paths.Resolve("keys")));
+        // The keys that protect sign-in cookies and tokens are in the database (AddPlatform), shared by every host.
         services.AddRazorPages();
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
 

@@ -19,7 +19,7 @@ public sealed class SchemaMigrator(ModuleCatalog catalog, IServiceScopeFactory s
     public async Task<int> MigrateAsync(CancellationToken cancellationToken, string? upTo = null)
     {
         var applied = 0;
-        foreach (var module in catalog.Databases)
+        foreach (var module in catalog.Schemas)
         {
             applied += await MigrateAsync(module, upTo, cancellationToken);
         }

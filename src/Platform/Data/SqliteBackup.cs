@@ -29,8 +29,9 @@ public sealed record RestoreOutcome(int FilesRestored, int MigrationsApplied, st
 
 /// <summary>
 /// Online backup and verified restore of a SQLite installation: every module's database (SQLite's backup API, so
-/// the app may keep running), the evidence files and the data protection keys, with a manifest of sizes and
-/// SHA-256s. PostgreSQL installations use pg_dump and pg_restore instead.
+/// the app may keep running; it holds the data-protection keys too), the evidence files, the keys folder (the audit
+/// key when it is kept there) and the audit anchor, with a manifest of sizes and SHA-256s. PostgreSQL installations use
+/// pg_dump and pg_restore instead.
 /// </summary>
 public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions database, StoragePaths paths,
     SchemaMigrator migrator, IServiceScopeFactory scopes, TimeProvider clock)
@@ -108,7 +109,8 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
             // Evidence after the databases: a file is saved before the row that cites it commits, so every file the
             // database copies cite is already on disk (files saved since are harmless extras).
             entries.AddRange(await CopyFolderAsync(paths.Resolve("evidence"), work, Evidence, ct));
-            // The keys: the database holds tracking tokens encrypted with them (data protection).
+            // The keys folder: the audit key, when Audit:KeyFile keeps it there, and any key files an older version left
+            // (imported into the database at the next start). The data-protection keys are in the database copies above.
             entries.AddRange(await CopyFolderAsync(paths.Resolve("keys"), work, Keys, ct));
 
             var manifest = new BackupManifest(BackupManifest.CurrentFormat, now, database.Provider.ToString(), versions, entries);
@@ -258,7 +260,7 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
     private async Task<Dictionary<string, List<ModuleDatabase>>> DatabaseFilesAsync(CancellationToken ct)
     {
         var files = new Dictionary<string, List<ModuleDatabase>>(StringComparer.Ordinal);
-        foreach (var module in catalog.Databases)
+        foreach (var module in catalog.Schemas)
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
@@ -459,7 +461,7 @@ public sealed partial class SqliteBackup(ModuleCatalog catalog, DatabaseOptions 
         if (database.Provider != DatabaseProvider.Sqlite)
         {
             throw new BackupException($"This installation uses {database.Provider}: {command} works on SQLite only. "
-                + $"Use PostgreSQL's own tools, e.g. `{instead}`, and copy the data folder's evidence and keys folders.");
+                + $"Use PostgreSQL's own tools, e.g. `{instead}`, and copy the data folder's evidence folder, audit key and audit anchor.");
         }
     }
 
