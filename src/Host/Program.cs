@@ -18,8 +18,8 @@ builder.Services
     .AddComplaintsModule()
     .AddElectionsModule();
 
-// Scheduled jobs (Quartz, persistent; clustered on PostgreSQL), web plumbing, health checks.
-builder.Services.AddScheduler(builder.Configuration, database);
+// Scheduled jobs (Hangfire; one queue for every host on PostgreSQL), web plumbing, health checks.
+builder.Services.AddScheduler(builder.Configuration, database, paths);
 builder.Services.AddWeb(builder.Configuration, paths);
 
 var app = builder.Build();

@@ -2,18 +2,18 @@ using Governance.Accounts.Data;
 using Governance.Accounts.Domain;
 using Governance.Platform;
 using Governance.Platform.Mail;
+using Governance.Platform.Scheduling;
 using Governance.SharedKernel;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace Governance.Accounts.Jobs;
 
-/// <summary>Tells an account's responsible person when a block reaches its review or end date.</summary>
-[DisallowConcurrentExecution]
-internal sealed class SendBlockReviewRemindersJob(BlockReviewReminders reminders) : IJob
+/// <summary>Tells an account's responsible person when a block reaches its review or end date, every 15 minutes.</summary>
+internal sealed class SendBlockReviewRemindersJob(BlockReviewReminders reminders) : IScheduledJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-        => await reminders.SendDueAsync(cancellationToken);
+    public const string Id = "send-block-review-reminders";
+
+    public Task RunAsync(CancellationToken cancellationToken) => reminders.SendDueAsync(cancellationToken);
 }
 
 /// <summary>
