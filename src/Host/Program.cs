@@ -33,6 +33,7 @@ if (await Commands.TryRunAsync(app, args))
 await Startup.PrepareDatabaseAsync(app);
 
 app.UseWeb();
+app.MapJobsDashboard();
 app.MapAccountsEndpoints();
 app.MapPoliciesEndpoints();
 app.MapComplaintsEndpoints();

@@ -1,6 +1,7 @@
 using Governance.Platform;
 using Governance.Platform.Data;
 using Governance.Platform.Scheduling;
+using Governance.Platform.Web;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Common;
@@ -17,6 +18,8 @@ namespace Governance.Host.Hosting;
 /// </summary>
 internal static class Scheduler
 {
+    public const string DashboardPath = "/jobs";
+
     /// <summary>Workers per host: the pollers may overlap a slow job (an SMTP server that is slow to answer).</summary>
     private const int Workers = 4;
 
@@ -65,6 +68,14 @@ internal static class Scheduler
         });
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>The dashboard, for administrators signed in with the page cookie.</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard(DashboardPath, JobsDashboard.Options(app.Services.GetRequiredService<JobStorage>()))
+            .RequireAuthorization(StaffPolicies.Administrators);
+        return app;
     }
 
     private static PostgreSqlStorage PostgresStorage(string connectionString, TimeSpan every, TimeSpan checkin)
