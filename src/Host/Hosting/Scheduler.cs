@@ -54,7 +54,7 @@ internal static class Scheduler
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogs(sp.GetRequiredService<ILoggerFactory>())));
 
-        services.AddSingleton(new SchedulerIdentity());
+        services.AddSingleton(new SchedulerIdentity(2 * checkin));
         services.AddHostedService<RecurringJobRegistration>(); // before the server, so it starts with every job in place
         services.AddHangfireServer((sp, o) =>
         {
@@ -64,7 +64,7 @@ internal static class Scheduler
             // A host whose heartbeat is missing for two check-ins is taken for dead: its server entry is removed.
             o.HeartbeatInterval = checkin;
             o.ServerCheckInterval = checkin;
-            o.ServerTimeout = 2 * checkin;
+            o.ServerTimeout = sp.GetRequiredService<SchedulerIdentity>().ServerTimeout;
         });
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
         return services;

@@ -3,15 +3,17 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Governance.Host.Hosting;
 
-/// <summary>This host's Hangfire server name: the health check finds its own heartbeat by it.</summary>
-internal sealed class SchedulerIdentity
+/// <summary>This host's Hangfire server name, by which the health check finds its heartbeat, and how old that may be.</summary>
+internal sealed class SchedulerIdentity(TimeSpan serverTimeout)
 {
     public string ServerName { get; } =
         $"governance-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}".ToLowerInvariant();
+
+    public TimeSpan ServerTimeout => serverTimeout;
 }
 
 /// <summary>Ready only while this host's scheduler runs: its Hangfire server is registered and its heartbeat is recent.</summary>
-internal sealed class SchedulerHealthCheck(JobStorage storage, SchedulerIdentity identity, IConfiguration configuration) : IHealthCheck
+internal sealed class SchedulerHealthCheck(JobStorage storage, SchedulerIdentity identity) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -26,8 +28,7 @@ internal sealed class SchedulerHealthCheck(JobStorage storage, SchedulerIdentity
 
             // Hangfire stamps heartbeats with the real clock (the database's, on PostgreSQL), not the app's TimeProvider.
             var silent = DateTime.UtcNow - (server.Heartbeat ?? server.StartedAt);
-            var limit = 2 * TimeSpan.FromSeconds(configuration.GetValue("Scheduler:ClusterCheckinSeconds", 10));
-            return Task.FromResult(silent <= limit
+            return Task.FromResult(silent <= identity.ServerTimeout
                 ? HealthCheckResult.Healthy($"Scheduler {server.Name} running, {server.WorkersCount} workers.")
                 : HealthCheckResult.Unhealthy($"No heartbeat from this host's scheduler for {silent.TotalSeconds:0} s."));
         }
