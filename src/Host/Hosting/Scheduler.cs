@@ -27,17 +27,14 @@ internal static class Scheduler
         DatabaseOptions database, StoragePaths paths)
     {
         var poll = configuration.GetValue("Scheduler:PollSeconds", 10);
-        if (poll is < 1 or > 60 || 60 % poll != 0)
-        {
-            throw new InvalidOperationException($"Scheduler:PollSeconds must divide a minute (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60), not {poll}.");
-        }
-
         var checkin = TimeSpan.FromSeconds(configuration.GetValue("Scheduler:ClusterCheckinSeconds", 10));
-        var every = TimeSpan.FromSeconds(poll);
+        // How often the scheduler looks for due recurring, delayed and retried jobs, and idle workers for queued ones:
+        // as often as the pollers run, and at least as often as Hangfire's default.
+        var every = TimeSpan.FromSeconds(Math.Min(poll, 15));
 
         // The outbox and the workflow timers are polled every few seconds: a seconds cron, which Hangfire's recurring
-        // scheduler honours when it looks for due jobs at least as often (SchedulePollingInterval below).
-        var pollers = poll == 60 ? "0 * * * * *" : $"*/{poll} * * * * *";
+        // scheduler honours because it looks for due jobs at least as often (SchedulePollingInterval below).
+        var pollers = Every(poll);
         services.AddRecurringJob<DispatchOutboxJob>(DispatchOutboxJob.Id, pollers);
         services.AddRecurringJob<FireWorkflowTimersJob>(FireWorkflowTimersJob.Id, pollers);
 
@@ -77,6 +74,16 @@ internal static class Scheduler
             .RequireAuthorization(StaffPolicies.Administrators);
         return app;
     }
+
+    /// <summary>A six-field cron (seconds first) for "every so many seconds", which must divide a minute, an hour or a day.</summary>
+    private static string Every(int seconds) => seconds switch
+    {
+        > 0 and < 60 when 60 % seconds == 0 => $"*/{seconds} * * * * *",
+        > 0 when seconds % 3600 == 0 && 24 % (seconds / 3600) == 0 => $"0 0 */{seconds / 3600} * * *",
+        > 0 and < 3600 when seconds % 60 == 0 && 60 % (seconds / 60) == 0 => $"0 */{seconds / 60} * * * *",
+        _ => throw new InvalidOperationException(
+            $"Scheduler:PollSeconds must divide a minute (1, 2, 5, 10, 30 ...), an hour (60, 300 ...) or a day (3600 ...), not {seconds}."),
+    };
 
     private static PostgreSqlStorage PostgresStorage(string connectionString, TimeSpan every, TimeSpan checkin)
     {
