@@ -153,7 +153,7 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
             var (auditAfterBench, _) = await VerifyAuditAsync(production);
             log($"audit chains after the benchmark: {auditAfterBench}");
             _notes.Add($"Public form rate limit lifted with RateLimits__PublicFormsPerHour={RateLimit}: every client shares 127.0.0.1.");
-            _notes.Add("Measured host: Production environment, default logging, scheduler polling every 10 s (Quartz jobs and the outbox run during the benchmark, as in service).");
+            _notes.Add("Measured host: Production environment, default logging, scheduler polling every 10 s (the scheduled jobs and the outbox run during the benchmark, as in service).");
             _notes.Add("Setup: a first Development start (migrations, demo users) and staff, members, candidates and campaign plans made through the API; cases seeded directly into the migrated schema with the host stopped.");
             if (options.Provider == Provider.Postgres)
             {

@@ -18,8 +18,8 @@ builder.Services
     .AddComplaintsModule()
     .AddElectionsModule();
 
-// Scheduled jobs (Quartz, persistent; clustered on PostgreSQL), web plumbing, health checks.
-builder.Services.AddScheduler(builder.Configuration, database);
+// Scheduled jobs (Hangfire; one queue for every host on PostgreSQL), web plumbing, health checks.
+builder.Services.AddScheduler(builder.Configuration, database, paths);
 builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
@@ -33,6 +33,7 @@ if (await Commands.TryRunAsync(app, args))
 await Startup.PrepareDatabaseAsync(app);
 
 app.UseWeb();
+app.MapJobsDashboard();
 app.MapAccountsEndpoints();
 app.MapPoliciesEndpoints();
 app.MapComplaintsEndpoints();

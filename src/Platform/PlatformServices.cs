@@ -37,7 +37,7 @@ public static class PlatformServices
         services.AddScoped<AuditTrail>();
         services.AddSingleton<AuditChainVerifier>();
         services.AddSingleton<AuditChainUpgrade>();
-        services.AddRecurringJob<SendAuditCheckpointJob>(SendAuditCheckpointJob.Name, TimeSpan.FromDays(1));
+        services.AddRecurringJob<SendAuditCheckpointJob>(SendAuditCheckpointJob.Id, "0 6 * * *"); // daily, 06:00 UTC
         services.AddSingleton<Outbox.Outbox>();
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));

@@ -63,9 +63,7 @@ internal sealed partial class Cluster : IAsyncDisposable
             ["Scheduler:ClusterCheckinSeconds"] = "2",
             ["RateLimits:PublicFormsPerHour"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Quartz"] = "Information",
-            // One line per job run, to tell which host ran what.
-            ["Logging:LogLevel:Quartz.Core.JobRunShell"] = "Debug",
+            ["Logging:LogLevel:Hangfire"] = "Information",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
@@ -75,7 +73,7 @@ internal sealed partial class Cluster : IAsyncDisposable
         return settings;
     }
 
-    /// <summary>Starts a host and waits until it is ready (database up, scheduler in the cluster).</summary>
+    /// <summary>Starts a host and waits until it is ready (database up, its scheduler's server heartbeating).</summary>
     public async Task<HostProcess> StartAsync(string name, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var host = HostProcess.Start(name, Settings(overrides));
@@ -134,6 +132,21 @@ internal sealed partial class Cluster : IAsyncDisposable
 
         return await condition();
     }
+
+    /// <summary>Hangfire's servers: one per running host, by id (the host's server name and a unique suffix).</summary>
+    public Task<List<string>> ServersAsync() => QueryAsync("SELECT id FROM hangfire.server ORDER BY id", r => r.GetString(0));
+
+    /// <summary>How many runs of a job type each Hangfire server started (its Processing states), by server id.</summary>
+    public async Task<Dictionary<string, long>> RunsByServerAsync(string jobType)
+        => (await QueryAsync(
+            """
+            SELECT s.data::jsonb->>'ServerId', COUNT(*) FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
+            WHERE s.name = 'Processing' AND j.invocationdata::text LIKE '%' || $1 || '%' GROUP BY 1
+            """, r => (Server: r.GetString(0), Runs: r.GetInt64(1)), jobType)).ToDictionary(x => x.Server, x => x.Runs);
+
+    /// <summary>Runs of a job type that succeeded, on any host.</summary>
+    public Task<long> SucceededRunsAsync(string jobType)
+        => ScalarAsync<long>("SELECT COUNT(*) FROM hangfire.job WHERE statename = 'Succeeded' AND invocationdata::text LIKE '%' || $1 || '%'", jobType);
 
     /// <summary>The outbox tables of every module (one per module, named <c>{prefix}_outbox_messages</c>).</summary>
     public async Task<IReadOnlyList<string>> OutboxTablesAsync()

@@ -25,18 +25,21 @@ public sealed class CrashTests(ITestOutputHelper output)
         using var silent = new SilentSmtpServer();
         var shortClaims = new Dictionary<string, string> { ["Outbox:ClaimSeconds"] = "20" };
 
-        // A's mail server never answers: A's outbox job hangs mid-delivery, holding the cluster's only run of
-        // that job and the claim on a confirmation e-mail, until A dies.
+        // A's mail server never answers: A's outbox job hangs mid-delivery, holding a worker and the claim on a
+        // confirmation e-mail, until A dies.
         var a = await cluster.StartAsync("A", new Dictionary<string, string>(shortClaims) { ["Mail:Smtp:Port"] = silent.Port.ToString() });
         var canary = await Api.FileAppealAsync(a);
         var canaryMail = await CanaryMailAsync(cluster, canary);
         Assert.True(await Cluster.EventuallyAsync(async () => silent.Connections > 0 && await ClaimedAsync(cluster, canaryMail),
             TimeSpan.FromSeconds(30)), $"A never started delivering\n{cluster.Logs}");
-        var instanceOfA = await cluster.ScalarAsync<string>("SELECT instance_name FROM qrtz_scheduler_state");
+        var instanceOfA = Assert.Single(await cluster.ServersAsync());
         var b = await cluster.StartAsync("B", shortClaims);
-        Assert.Equal(1, await cluster.ScalarAsync<long>(
-            "SELECT COUNT(*) FROM qrtz_fired_triggers WHERE job_name = 'dispatch-outbox' AND instance_name = $1 AND state = 'EXECUTING'",
-            instanceOfA));
+        var instanceOfB = Assert.Single(await cluster.ServersAsync(), s => s != instanceOfA);
+        Assert.True(await cluster.ScalarAsync<long>(
+            """
+            SELECT COUNT(*) FROM hangfire.job j JOIN hangfire.state s ON s.id = j.stateid
+            WHERE j.statename = 'Processing' AND j.invocationdata::text LIKE '%DispatchOutboxJob%' AND s.data::jsonb->>'ServerId' = $1
+            """, instanceOfA) >= 1, "A is not stuck delivering");
         output.WriteLine($"{clock.Elapsed}: A and B up; A stuck delivering {canary}'s confirmation");
 
         // Signed in on A, used on both.
@@ -208,11 +211,10 @@ public sealed class CrashTests(ITestOutputHelper output)
         output.WriteLine($"{clock.Elapsed}: {cases.Count(c => c.Stage == "hr_review")} of {WaitingCases} waiting cases moved, "
             + $"answers {string.Join(" ", stepAnswers.Values.Select(x => $"{x[0]}/{x[1]}"))}");
 
-        // The survivor takes over the dead host's jobs and, once its claim lapses, the mail it never sent.
-        Assert.True(await Cluster.EventuallyAsync(async () => await cluster.ScalarAsync<long>(
-                "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE instance_name = $1", instanceOfA) == 0, TimeSpan.FromSeconds(60)),
-            $"B never recovered A's jobs\n{cluster.Logs}");
-        output.WriteLine($"{clock.Elapsed}: B recovered A's scheduler entries");
+        // The survivor removes the dead host's server, runs the jobs and, once its claim lapses, sends the mail A never sent.
+        Assert.True(await Cluster.EventuallyAsync(async () => !(await cluster.ServersAsync()).Contains(instanceOfA), TimeSpan.FromSeconds(60)),
+            $"B never removed A's server\n{cluster.Logs}");
+        output.WriteLine($"{clock.Elapsed}: B removed A's scheduler server");
         await cluster.AssertEveryMailSentOnceAsync(TimeSpan.FromSeconds(90));
         output.WriteLine($"{clock.Elapsed}: every e-mail delivered once");
         var mail = cluster.Mail();
@@ -222,7 +224,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
 
         Assert.Contains(mail, m => m.OutboxId == canaryMail);
-        Assert.Contains("Calling Execute on job DEFAULT.dispatch-outbox", b.Log, StringComparison.Ordinal);
+        Assert.True((await cluster.RunsByServerAsync("DispatchOutboxJob")).GetValueOrDefault(instanceOfB) > 0, "B never ran the outbox job");
 
         var (exitCode, audit) = await cluster.VerifyAuditAsync();
         Assert.True(exitCode == 0, audit);

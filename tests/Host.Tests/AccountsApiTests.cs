@@ -268,7 +268,19 @@ public sealed class AccountsApiTests(SharedHost host) : IClassFixture<SharedHost
             return await scope.ServiceProvider.GetRequiredService<BlockReviewReminders>().SendDueAsync(CancellationToken.None);
         }
 
-        Assert.Equal(1, await RunJobAsync());
+        // Two runs at once (a retry overlapping the next firing, or two hosts): one reminder.
+        Assert.Equal(1, (await Task.WhenAll(RunJobAsync(), RunJobAsync())).Sum());
+        Assert.Equal(0, await RunJobAsync());
+
+        // A run that read the block before that reminder committed (its "sent" mark unseen) still sends nothing: the
+        // reminder's key, the block and its date, is taken.
+        using (var stale = _app.Services.CreateScope())
+        {
+            stale.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+            Assert.Equal(1, await stale.ServiceProvider.GetRequiredService<AccountsDbContext>().Blocks
+                .Where(b => b.ReminderSentAt != null).ExecuteUpdateAsync(s => s.SetProperty(b => b.ReminderSentAt, (DateTimeOffset?)null)));
+        }
+
         Assert.Equal(0, await RunJobAsync());
 
         // Reviewed and kept: a new review date brings a new reminder on that date, not before.

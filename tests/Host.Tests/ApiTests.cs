@@ -27,7 +27,7 @@ public sealed class ApiTests(SharedHost host) : IClassFixture<SharedHost>, IAsyn
         var (status, body) = await _app.WaitUntilReadyAsync();
         Assert.True(status == HttpStatusCode.OK, body);
         Assert.Contains("\"database\":{\"status\":\"Healthy\"", body, StringComparison.Ordinal);
-        Assert.Contains("quartz", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"scheduler\":{\"status\":\"Healthy\"", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -888,7 +888,7 @@ public abstract partial class BadInputTests : IAsyncLifetime
     // ---- what is stored --------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Each table's row count and content hash, and the evidence files. Left out: Quartz's own bookkeeping, and the
+    /// Each table's row count and content hash, and the evidence files. Left out: the
     /// trace that refused and failed requests must leave (security events in the audit trail, sign-in attempts).
     /// </summary>
     private async Task<Dictionary<string, string>> FingerprintAsync()
@@ -946,8 +946,8 @@ public abstract partial class BadInputTests : IAsyncLifetime
     {
         await using var command = connection.CreateCommand();
         command.CommandText = connection is NpgsqlConnection
-            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'qrtz%' AND table_name <> 'accounts_security_attempts' ORDER BY table_name"
-            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'qrtz%' AND name NOT LIKE 'sqlite_%' AND name <> 'accounts_security_attempts' ORDER BY name";
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'accounts_security_attempts' ORDER BY table_name"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'accounts_security_attempts' ORDER BY name";
         var tables = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -40,6 +40,9 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
 
     public string DataFolder { get; } = dataFolder ?? Path.Combine(Path.GetTempPath(), $"governance-host-{Guid.NewGuid():N}");
 
+    /// <summary>More configuration, applied last (e.g. Mail:* for a test with an SMTP server).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -50,6 +53,11 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         builder.UseSetting("Scheduler:PollSeconds", PollSeconds.ToString());
         builder.UseSetting("RateLimits:PublicFormsPerHour", RateLimit.ToString());
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl ?? "");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (LogSink is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(LogSink));

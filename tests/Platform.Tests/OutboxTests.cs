@@ -168,6 +168,19 @@ public sealed class OutboxTests
         platform.Clock.Advance(TimeSpan.FromDays(1));
         await DispatchAsync(platform);
         Assert.Equal(3, (await MessageAsync(platform, id)).Attempts);
+
+        // The dead letter is a delivery job created failed, with the last error, for the dashboard; retried while the
+        // server is still down, it fails again (and stays dead-lettered) rather than pretending.
+        var (job, state) = Assert.Single(platform.Jobs.Created);
+        Assert.Equal(typeof(DeliverOutboxMessageJob), job.Type);
+        Assert.Equal(["Test", id], job.Args.Take(2));
+        Assert.Equal(Hangfire.States.FailedState.StateName, state.Name);
+        var retry = new DeliverOutboxMessageJob(platform.Services.GetRequiredService<OutboxDispatcher>());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => retry.RunAsync("Test", id, CancellationToken.None));
+        var still = await MessageAsync(platform, id);
+        Assert.Equal(4, still.Attempts);
+        Assert.NotNull(still.DeadLetteredAt);
+        Assert.Null(still.ClaimId);
     }
 
     [Fact]

@@ -64,6 +64,9 @@ public sealed class PlatformFixture : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>The jobs the platform created (a dead-lettered message becomes a failed delivery job).</summary>
+    public RecordingJobClient Jobs { get; } = new();
+
     private readonly bool _ownsFolder;
 
     public PlatformFixture(Dictionary<string, string?>? settings = null, string? folder = null)
@@ -79,6 +82,7 @@ public sealed class PlatformFixture : IAsyncDisposable
             new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Folder, "test.db")}"),
             new StoragePaths(Folder));
         services.AddScoped<ICurrentActor>(_ => Actor);
+        services.AddSingleton<Hangfire.IBackgroundJobClient>(Jobs);
         services.AddModuleDatabase<TestDbContext>("Test", "test", hostsWorkflows: true);
         services.AddSingleton<IIntegrationEventHandler<WidgetRenamed>, RecordingHandler>();
         Services = services.BuildServiceProvider(validateScopes: true);
@@ -150,4 +154,21 @@ internal sealed class SmtpPlatform : IAsyncDisposable
         await Platform.DisposeAsync();
         await Sink.DisposeAsync();
     }
+}
+
+/// <summary>Stands in for Hangfire's client: records the jobs created and the state each was created in.</summary>
+public sealed class RecordingJobClient : Hangfire.IBackgroundJobClient
+{
+    public List<(Hangfire.Common.Job Job, Hangfire.States.IState State)> Created { get; } = [];
+
+    public string Create(Hangfire.Common.Job job, Hangfire.States.IState state)
+    {
+        lock (Created)
+        {
+            Created.Add((job, state));
+            return Created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => false;
 }

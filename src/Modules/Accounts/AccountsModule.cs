@@ -48,7 +48,7 @@ public static class AccountsModule
         services.AddScoped<BlockReviewReminders>();
         services.AddScoped<BlockReview>();
         services.AddScoped<MunicipalitySettings>();
-        services.AddRecurringJob<SendBlockReviewRemindersJob>("send-block-review-reminders", TimeSpan.FromMinutes(15));
+        services.AddRecurringJob<SendBlockReviewRemindersJob>(SendBlockReviewRemindersJob.Id, "*/15 * * * *");
         services.AddScoped<DemoSeeder>();
 
         services.AddIdentityApiEndpoints<StaffUser>(o =>

@@ -29,7 +29,7 @@ public static class ComplaintsModule
         services.AddScoped<PublicRegistry>();
         services.AddScoped<PublishReport>();
         services.AddScoped<ElectionBlackout>();
-        services.AddRecurringJob<ApplyElectionBlackoutJob>("apply-election-blackout", TimeSpan.FromHours(1));
+        services.AddRecurringJob<ApplyElectionBlackoutJob>(ApplyElectionBlackoutJob.Id, "0 * * * *"); // hourly
         services.AddSingleton<IWorkflowDefinitionSource>(new WorkflowDefinitionSource([AppealWorkflow.V1, ComplaintWorkflow.V1]));
         return services;
     }

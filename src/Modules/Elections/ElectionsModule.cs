@@ -24,7 +24,7 @@ public static class ElectionsModule
         services.AddScoped<ElectionReminders>();
         services.AddSingleton<CalendarFeed>();
         services.AddScoped<Demo.DemoSeeder>();
-        services.AddRecurringJob<SendElectionRemindersJob>("send-election-reminders", TimeSpan.FromMinutes(15));
+        services.AddRecurringJob<SendElectionRemindersJob>(SendElectionRemindersJob.Id, "*/15 * * * *");
         return services;
     }
 

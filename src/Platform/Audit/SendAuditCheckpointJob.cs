@@ -5,23 +5,21 @@ using Governance.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Governance.Platform.Audit;
 
 /// <summary>
 /// Daily: e-mails the signed anchor of every chain to <see cref="AuditOptions.CheckpointRecipients"/>, when a head moved
 /// since the last one. A copy held outside the installation shows a later rewrite or cut-off, even one that also
-/// replaced the anchor file.
+/// replaced the anchor file. Run twice, it sends nothing new: the anchor records which heads were mailed (a run cut
+/// short between queueing the e-mail and recording it would mail the same signed heads again, which harms nothing).
 /// </summary>
-[DisallowConcurrentExecution]
 public sealed class SendAuditCheckpointJob(AuditAnchor anchor, IOptions<AuditOptions> options, ModuleCatalog catalog,
-    IServiceScopeFactory scopes, Outbox.Outbox outbox) : IJob
+    IServiceScopeFactory scopes, Outbox.Outbox outbox) : Scheduling.IScheduledJob
 {
-    public const string Name = "send-audit-checkpoint";
+    public const string Id = "send-audit-checkpoint";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-        => await SendAsync(cancellationToken);
+    public Task RunAsync(CancellationToken cancellationToken) => SendAsync(cancellationToken);
 
     /// <summary>Queues the checkpoint e-mails; false when there was nothing new to send or no one to send it to.</summary>
     public async Task<bool> SendAsync(CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Governance.Platform.Mail;
 using Governance.SharedKernel;
+using Hangfire;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,12 +15,14 @@ namespace Governance.Platform.Outbox;
 /// integration events to their handlers. Failures back off and are dead-lettered after
 /// <see cref="MailOptions.MaxAttempts"/>; each message is marked done as soon as it is delivered, so a
 /// restart sends nothing twice. Hosts sharing a database claim messages before delivering them; a claim
-/// left by a host that died lapses after <see cref="OutboxOptions.ClaimSeconds"/>.
+/// left by a host that died lapses after <see cref="OutboxOptions.ClaimSeconds"/>. A dead-lettered message
+/// becomes a failed <see cref="DeliverOutboxMessageJob"/> on the jobs dashboard, where retrying it delivers it.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     ModuleCatalog modules,
     MailTransport transport,
+    IBackgroundJobClient jobs,
     TimeProvider clock,
     IOptions<MailOptions> mailOptions,
     IOptions<OutboxOptions> outboxOptions,
@@ -77,37 +81,99 @@ public sealed class OutboxDispatcher(
                 continue;
             }
 
-            try
+            var failure = await TryDeliverAsync(message, cancellationToken);
+            if (failure is null)
             {
-                await DeliverAsync(message, cancellationToken);
-                ClearSensitive(message);
-                message.ProcessedAt = clock.GetUtcNow();
-                message.LastError = null;
                 delivered++;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            else
             {
-                Fail(message, ex);
+                Fail(module, message, failure);
             }
 
-            message.ClaimId = null;
-            message.ClaimedUntil = null;
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return delivered;
     }
 
-    private void Fail(OutboxMessage message, Exception ex)
+    /// <summary>
+    /// Delivers one message now, dead-lettered or not (the dashboard's retry of a failed delivery); throws when delivery
+    /// fails, so the job stays failed and shows why. A message already delivered, by this or another run, is left alone.
+    /// </summary>
+    public async Task RedeliverAsync(string moduleName, Guid messageId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+        var module = modules.Databases.Single(m => m.Name == moduleName);
+        var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+        var now = clock.GetUtcNow();
+        var claim = Guid.NewGuid();
+        var claimed = await db.Set<OutboxMessage>()
+            .Where(m => m.Id == messageId && m.ProcessedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimId, claim).SetProperty(m => m.ClaimedUntil, now + ClaimDuration),
+                cancellationToken);
+        var message = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == messageId, cancellationToken);
+        if (claimed == 0)
+        {
+            if (message.ProcessedAt is not null)
+            {
+                logger.LogInformation("Outbox message {Id} was already delivered at {At}", messageId, message.ProcessedAt);
+                return;
+            }
+
+            throw new InvalidOperationException($"Outbox message {messageId} is being delivered by another run until {message.ClaimedUntil:O}.");
+        }
+
+        var failure = await TryDeliverAsync(message, cancellationToken);
+        if (failure is not null)
+        {
+            message.Attempts++;
+            message.LastError = Truncate(failure.Message);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"Outbox message {messageId} was not delivered: {failure.Message}", failure);
+        }
+    }
+
+    /// <summary>Delivers a claimed message and releases the claim; returns the failure, if any (not yet saved).</summary>
+    private async Task<Exception?> TryDeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        try
+        {
+            await DeliverAsync(message, cancellationToken);
+            ClearSensitive(message);
+            message.ProcessedAt = clock.GetUtcNow();
+            message.DeadLetteredAt = null;
+            message.LastError = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            failure = ex;
+        }
+
+        message.ClaimId = null;
+        message.ClaimedUntil = null;
+        return failure;
+    }
+
+    private void Fail(ModuleDatabase module, OutboxMessage message, Exception ex)
     {
         var now = clock.GetUtcNow();
         message.Attempts++;
-        message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+        message.LastError = Truncate(ex.Message);
         if (message.Attempts >= mailOptions.Value.MaxAttempts)
         {
             message.DeadLetteredAt = now;
-            logger.LogError(ex, "Outbox message {Id} ({Type}) dead-lettered after {Attempts} attempts",
-                message.Id, message.Type, message.Attempts);
+            // Created failed, with the last error: visible on the dashboard at once, and its retry delivers the message.
+            // Should the host stop before the dead-letter mark is saved, the message is retried and dead-lettered again.
+            var job = jobs.Create(DeliverOutboxMessageJob.For(module.Name, message.Id), new FailedState(ex));
+            logger.LogError(ex, "Outbox message {Id} ({Type}) dead-lettered after {Attempts} attempts; job {Job} retries it",
+                message.Id, message.Type, message.Attempts, job);
         }
         else
         {
@@ -116,6 +182,8 @@ public sealed class OutboxDispatcher(
                 message.Id, message.Type, message.Attempts, message.AvailableAt);
         }
     }
+
+    private static string Truncate(string error) => error.Length > 2000 ? error[..2000] : error;
 
     /// <summary>A delivered tracking link or reset code has no business staying in the database.</summary>
     private static void ClearSensitive(OutboxMessage message)

@@ -3,23 +3,26 @@ using Governance.Platform.Workflows;
 using Governance.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Governance.Platform.Scheduling;
 
-/// <summary>Delivers the outbox: e-mails and integration events.</summary>
-[DisallowConcurrentExecution]
-public sealed class DispatchOutboxJob(OutboxDispatcher dispatcher) : IJob
+/// <summary>Delivers the outbox: e-mails and integration events. Each message is claimed first, so runs may overlap.</summary>
+public sealed class DispatchOutboxJob(OutboxDispatcher dispatcher) : IScheduledJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-        => await dispatcher.DispatchAsync(cancellationToken);
+    public const string Id = "dispatch-outbox";
+
+    public Task RunAsync(CancellationToken cancellationToken) => dispatcher.DispatchAsync(cancellationToken);
 }
 
-/// <summary>Fires due workflow timers (reminders, escalations) in every module that runs workflows.</summary>
-[DisallowConcurrentExecution]
-public sealed class FireWorkflowTimersJob(ModuleCatalog catalog, IServiceScopeFactory scopes) : IJob
+/// <summary>
+/// Fires due workflow timers (reminders, escalations) in every module that runs workflows. A timer is a bookmark
+/// consumed in the same transaction as its step, under the instance's concurrency token, so runs may overlap.
+/// </summary>
+public sealed class FireWorkflowTimersJob(ModuleCatalog catalog, IServiceScopeFactory scopes) : IScheduledJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public const string Id = "fire-workflow-timers";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         foreach (var module in catalog.Databases.Where(m => m.HostsWorkflows))
         {

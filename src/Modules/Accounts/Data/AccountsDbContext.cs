@@ -30,6 +30,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     public DbSet<Block> Blocks => Set<Block>();
 
+    public DbSet<BlockReminder> BlockReminders => Set<BlockReminder>();
+
     public DbSet<StaffSession> Sessions => Set<StaffSession>();
 
     public DbSet<SecurityAttempt> SecurityAttempts => Set<SecurityAttempt>();
@@ -126,6 +128,12 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             e.Property(b => b.TargetHandle).HasMaxLength(200);
             e.HasOne<SocialAccount>().WithMany().HasForeignKey(b => b.AccountId);
             e.HasIndex(b => new { b.AccountId, b.TargetHandle, b.EndedAt });
+        });
+        builder.Entity<BlockReminder>(e =>
+        {
+            e.ToTable($"{Prefix}_block_reminders");
+            e.HasKey(r => new { r.BlockId, r.DueOn });
+            e.HasOne<Block>().WithMany().HasForeignKey(r => r.BlockId);
         });
         builder.Entity<StaffSession>(e =>
         {

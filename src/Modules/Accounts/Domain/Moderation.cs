@@ -119,3 +119,18 @@ internal sealed class Block : IMunicipalityOwned
 
     public Guid? EndedByActionId { get; set; }
 }
+
+/// <summary>
+/// A review reminder sent for a block's review (or end) date. Its key, the block and the date, is written in the same
+/// transaction as the e-mail, so a second run of the job, on this host or another, sends nothing.
+/// </summary>
+internal sealed class BlockReminder : IMunicipalityOwned
+{
+    public Guid BlockId { get; set; }
+
+    public DateOnly DueOn { get; set; }
+
+    public Guid MunicipalityId { get; set; }
+
+    public DateTimeOffset SentAt { get; set; }
+}

@@ -5,17 +5,21 @@ using Governance.Complaints.Domain;
 using Governance.Elections.Contracts;
 using Governance.Platform.Workflows;
 using Governance.SharedKernel;
+using Governance.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace Governance.Complaints.Jobs;
 
-/// <summary>R12: open complaints are suspended during the election blackout and resumed after voting day.</summary>
-[DisallowConcurrentExecution]
-internal sealed class ApplyElectionBlackoutJob(ElectionBlackout blackout) : IJob
+/// <summary>
+/// R12: open complaints are suspended during the election blackout and resumed after voting day. A second run
+/// changes nothing: it only moves complaints whose state differs from the blackout's, each under its workflow's
+/// concurrency token.
+/// </summary>
+internal sealed class ApplyElectionBlackoutJob(ElectionBlackout blackout) : IScheduledJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-        => await blackout.ApplyAsync(cancellationToken);
+    public const string Id = "apply-election-blackout";
+
+    public Task RunAsync(CancellationToken cancellationToken) => blackout.ApplyAsync(cancellationToken);
 }
 
 internal sealed class ElectionBlackout(ComplaintsDbContext db, ITenantScope tenant, WorkflowRuntime workflows,

@@ -5,17 +5,17 @@ using Governance.Elections.Features.Campaigns;
 using Governance.Platform;
 using Governance.Platform.Mail;
 using Governance.SharedKernel;
+using Governance.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace Governance.Elections.Jobs;
 
-/// <summary>Runs the election reminders every 15 minutes (Quartz, persistent, one node at a time in a cluster).</summary>
-[DisallowConcurrentExecution]
-internal sealed class SendElectionRemindersJob(ElectionReminders reminders) : IJob
+/// <summary>Runs the election reminders every 15 minutes; each reminder's unique key makes a second run send nothing.</summary>
+internal sealed class SendElectionRemindersJob(ElectionReminders reminders) : IScheduledJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-        => await reminders.SendDueAsync(cancellationToken);
+    public const string Id = "send-election-reminders";
+
+    public Task RunAsync(CancellationToken cancellationToken) => reminders.SendDueAsync(cancellationToken);
 }
 
 /// <summary>
