@@ -14,6 +14,8 @@ internal static class Startup
 
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
+        // Fails before anything is touched when Production has no https App:PublicBaseUrl.
+        app.Services.GetRequiredService<Governance.Platform.Web.PublicAddress>();
         var lifetime = app.Lifetime.ApplicationStopping;
         // Held while the app runs, so --restore refuses to replace files under it.
         var paths = app.Services.GetRequiredService<StoragePaths>();

@@ -79,8 +79,6 @@ internal static class Web
 
     public static WebApplication UseWeb(this WebApplication app)
     {
-        // Fails start-up in Production when App:PublicBaseUrl is missing or not https.
-        app.Services.GetRequiredService<PublicAddress>();
         var production = app.Environment.IsProduction();
 
         app.UseForwardedHeaders();
