@@ -5,6 +5,12 @@ namespace Governance.Elections.Contracts;
 /// <summary>Whether a date falls in the complaint blackout before an election, and when it ends (R12).</summary>
 public sealed record BlackoutStatus(bool InBlackout, DateOnly? Starts, DateOnly? Ends, string Explanation);
 
+/// <summary>
+/// An election's statutory dates as the municipality holds them (R12): Complaints computes the IC's election period
+/// from them with the protocol the IC set. <paramref name="Regular"/> is false for a by-election.
+/// </summary>
+public sealed record ElectionDatesInfo(string Name, bool Regular, DateOnly NominationDay, DateOnly VotingDay, DateOnly TermStarts);
+
 /// <summary>Whether a date is in a nomination period (R11, Middlesex: candidates may not post on municipal accounts).</summary>
 public sealed record NominationPeriodStatus(bool InNominationPeriod, DateOnly? Opens, DateOnly? NominationDay, string Explanation);
 
@@ -13,6 +19,12 @@ public interface IElectionCalendar
 {
     /// <summary>No IC complaint is accepted or investigated in the blackout: complaints received are held, open ones suspended.</summary>
     Task<BlackoutStatus> BlackoutOnAsync(Guid municipalityId, DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The elections whose voting day falls in <paramref name="year"/>: the regular election (the municipality's dates if
+    /// the clerk changed them, else R12's) and any by-elections, voting day first.
+    /// </summary>
+    Task<IReadOnlyList<ElectionDatesInfo>> ElectionsInAsync(Guid municipalityId, int year, CancellationToken cancellationToken);
 
     Task<NominationPeriodStatus> NominationPeriodOnAsync(Guid municipalityId, DateOnly day, CancellationToken cancellationToken);
 }

@@ -26,6 +26,19 @@ internal sealed class ElectionCalendarService(ElectionsDbContext db) : IElection
             : $"Outside the election blackout ({window.Starts:d MMMM yyyy} to {window.Ends:d MMMM yyyy}).");
     }
 
+    public async Task<IReadOnlyList<ElectionDatesInfo>> ElectionsInAsync(Guid municipalityId, int year, CancellationToken cancellationToken)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var byElections = await db.Elections.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.MunicipalityId == municipalityId && e.Kind == ElectionKind.ByElection && e.VotingDay >= from && e.VotingDay <= to)
+            .ToListAsync(cancellationToken);
+        var regular = await RegularAsync(db, municipalityId, year, cancellationToken);
+        return byElections.Concat(regular is null ? [] : [regular])
+            .Select(e => new ElectionDatesInfo(e.Name, e.Kind == ElectionKind.Regular, e.NominationDay, e.VotingDay, e.TermStarts))
+            .OrderBy(e => e.VotingDay).ToList();
+    }
+
     public async Task<NominationPeriodStatus> NominationPeriodOnAsync(Guid municipalityId, DateOnly day, CancellationToken cancellationToken)
     {
         var stored = await db.Elections.IgnoreQueryFilters().AsNoTracking()
