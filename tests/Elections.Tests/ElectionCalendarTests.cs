@@ -35,22 +35,4 @@ public sealed class ElectionCalendarTests
     [InlineData(2018, false)]
     public void R12_regular_elections_are_every_four_years(int year, bool regular)
         => Assert.Equal(regular, ElectionCalendar.IsRegularElectionYear(year));
-
-    [Fact]
-    public void R12_the_default_blackout_runs_from_nomination_day_to_voting_day()
-    {
-        var window = Blackout.Window(ElectionCalendar.Regular(2026, Weekday), BlackoutRule.NominationDayToVotingDay, 0);
-        Assert.Equal((new DateOnly(2026, 8, 21), new DateOnly(2026, 10, 26)), (window.Starts, window.Ends));
-        Assert.False(Blackout.Contains(window, new DateOnly(2026, 8, 20)));
-        Assert.True(Blackout.Contains(window, new DateOnly(2026, 8, 21)));
-        Assert.True(Blackout.Contains(window, new DateOnly(2026, 10, 26)));
-        Assert.False(Blackout.Contains(window, new DateOnly(2026, 10, 27)));
-    }
-
-    [Fact]
-    public void R12_a_municipality_may_set_the_blackout_as_days_before_voting_day()
-    {
-        var window = Blackout.Window(ElectionCalendar.Regular(2026, Weekday), BlackoutRule.DaysBeforeVotingDay, 90);
-        Assert.Equal(new DateOnly(2026, 7, 28), window.Starts);
-    }
 }

@@ -180,10 +180,9 @@ public sealed partial class AccountsAndPoliciesJourneys : IClassFixture<Browser>
         var clerk = await _browser.PageAsync("clerk@demo.test");
         await Browser.VisitAsync(clerk, "/elections?year=2026");
         await Assertions.Expect(clerk.Locator("#calendar")).ToContainTextAsync("Monday 26 October 2026");
-        await clerk.GetByLabel("A number of days before voting day").CheckAsync();
-        await clerk.GetByLabel("Days before voting day", new() { Exact = true }).FillAsync("90");
-        await clerk.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToHaveTextAsync("The blackout setting is saved.");
+        // The Integrity Commissioner sets the complaint election period: the clerk reads about it, with nothing to set (R12).
+        await Assertions.Expect(clerk.Locator("#complaint-election-period")).ToContainTextAsync("Integrity Commissioner sets the election period");
+        await Assertions.Expect(clerk.Locator("main form")).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(clerk);
 
         await Browser.VisitAsync(admin, "/policies/service-levels?days=10");

@@ -643,7 +643,6 @@ public abstract partial class BadInputTests : IAsyncLifetime
         }),
         "POST /api/cases/{reference}/actions/{action}" => Obj(new { messageToResident = "Please tell us the date it happened." }),
         "POST /api/cases/{reference}/notes" => Obj(new { text = "Called the resident.", shareWithParties = false }),
-        "PUT /api/elections/municipalities/{municipalityId}/blackout" => Obj(new { rule = "DaysBeforeVotingDay", daysBeforeVoting = 90 }),
         _ => null,
     };
 

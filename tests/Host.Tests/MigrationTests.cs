@@ -123,6 +123,35 @@ public abstract class MigrationTests
         Assert.Equal("Kept User", await command.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task Upgrading_a_database_where_a_clerk_set_the_election_blackout_drops_the_setting_and_keeps_the_elections()
+    {
+        var database = new DatabaseOptions(Provider, await NewDatabaseAsync());
+        await using var services = Modules(database);
+        var migrator = services.GetRequiredService<SchemaMigrator>();
+        await migrator.MigrateAsync(CancellationToken.None, upTo: "0003_campaigns");
+        var municipality = Guid.NewGuid();
+        await ExecuteAsync(database, $"""
+            INSERT INTO elections_settings ("MunicipalityId", "BlackoutRule", "BlackoutDaysBeforeVoting") VALUES ('{municipality}', 2, 90);
+            INSERT INTO elections_elections ("Id", "MunicipalityId", "Kind", "Name", "NominationPeriodOpens", "NominationDay", "VotingDay",
+                "TermStarts", "CampaignPeriodEnds", "CreatedAt")
+            VALUES ('{Guid.NewGuid()}', '{municipality}', 2, 'Ward 2 by-election', '2027-02-01', '2027-03-05', '2027-04-12', '2027-04-13',
+                '2027-05-27', {(Provider == DatabaseProvider.Postgres ? "now()" : "0")});
+            """);
+
+        Assert.True(await migrator.MigrateAsync(CancellationToken.None) >= 1);
+
+        await using var connection = Open(database);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = Provider == DatabaseProvider.Postgres
+            ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'elections_settings'"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'elections_settings'";
+        Assert.Equal(0L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+        command.CommandText = "SELECT \"Name\" FROM elections_elections";
+        Assert.Equal("Ward 2 by-election", await command.ExecuteScalarAsync());
+    }
+
     private string True() => Provider == DatabaseProvider.Postgres ? "TRUE" : "1";
 
     private string False() => Provider == DatabaseProvider.Postgres ? "FALSE" : "0";

@@ -2,7 +2,10 @@ using Governance.SharedKernel;
 
 namespace Governance.Elections.Contracts;
 
-/// <summary>Whether a date falls in the complaint blackout before an election, and when it ends (R12).</summary>
+/// <summary>
+/// Whether a date falls in the statutory election period of a regular election, nomination day to voting day (R12).
+/// Superseded by <see cref="IElectionCalendar.ElectionsInAsync"/>; Complaints computes the IC's window.
+/// </summary>
 public sealed record BlackoutStatus(bool InBlackout, DateOnly? Starts, DateOnly? Ends, string Explanation);
 
 /// <summary>
@@ -17,7 +20,11 @@ public sealed record NominationPeriodStatus(bool InNominationPeriod, DateOnly? O
 /// <summary>The election calendar, as Complaints and Accounts ask it.</summary>
 public interface IElectionCalendar
 {
-    /// <summary>No IC complaint is accepted or investigated in the blackout: complaints received are held, open ones suspended.</summary>
+    /// <summary>
+    /// The statutory election period only: nomination day to voting day of the regular election, with the municipality's
+    /// dates if the clerk changed them; no municipality setting lengthens it. Superseded by <see cref="ElectionsInAsync"/>;
+    /// Complaints computes the IC's window (the complaint protocol may make it longer). Kept until Complaints stops calling it.
+    /// </summary>
     Task<BlackoutStatus> BlackoutOnAsync(Guid municipalityId, DateOnly day, CancellationToken cancellationToken);
 
     /// <summary>

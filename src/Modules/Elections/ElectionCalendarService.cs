@@ -10,20 +10,18 @@ internal sealed class ElectionCalendarService(ElectionsDbContext db) : IElection
 {
     public async Task<BlackoutStatus> BlackoutOnAsync(Guid municipalityId, DateOnly day, CancellationToken cancellationToken)
     {
-        // The blackout protects a council-wide election; a by-election does not stop the IC's work.
+        // The statutory window only (R12, s.223.4.1 model): the IC's longer window, if any, is the complaint protocol's.
+        // A by-election does not stop the IC's work.
         var election = await RegularAsync(db, municipalityId, day.Year, cancellationToken);
         if (election is null)
         {
             return new BlackoutStatus(false, null, null, $"{day.Year} is not a municipal election year.");
         }
 
-        var settings = await db.Settings.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(s => s.MunicipalityId == municipalityId, cancellationToken) ?? new ElectionSettings();
-        var window = Blackout.Window(election.Dates, settings.BlackoutRule, settings.BlackoutDaysBeforeVoting);
-        var inside = Blackout.Contains(window, day);
-        return new BlackoutStatus(inside, window.Starts, window.Ends, inside
-            ? $"Election blackout from {window.Starts:d MMMM yyyy} to voting day, {window.Ends:d MMMM yyyy}: complaints are held until after voting day."
-            : $"Outside the election blackout ({window.Starts:d MMMM yyyy} to {window.Ends:d MMMM yyyy}).");
+        var inside = day >= election.NominationDay && day <= election.VotingDay;
+        return new BlackoutStatus(inside, election.NominationDay, election.VotingDay, inside
+            ? $"Election period from nomination day, {election.NominationDay:d MMMM yyyy}, to voting day, {election.VotingDay:d MMMM yyyy}: complaints are held until after voting day."
+            : $"Outside the election period (nomination day, {election.NominationDay:d MMMM yyyy}, to voting day, {election.VotingDay:d MMMM yyyy}).");
     }
 
     public async Task<IReadOnlyList<ElectionDatesInfo>> ElectionsInAsync(Guid municipalityId, int year, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Elections;
 
-/// <summary>Elections: the R12 calendar and complaint blackout, candidates, campaign plans, the R11 checklist and its reminders.</summary>
+/// <summary>Elections: the R12 calendar, candidates, campaign plans, the R11 checklist and its reminders.</summary>
 public static class ElectionsModule
 {
     public static IServiceCollection AddElectionsModule(this IServiceCollection services)

@@ -33,9 +33,6 @@ public static class StaffPolicies
     /// <summary>Those who edit the Code of Conduct articles (R10).</summary>
     public const string ArticleEditors = "article-editors";
 
-    /// <summary>Those who set election dates and the blackout.</summary>
-    public const string ElectionClerks = "election-clerks";
-
     /// <summary>Those who oversee candidates' compliance: the clerk and the IC.</summary>
     public const string ElectionOverseers = "election-overseers";
 
@@ -54,7 +51,6 @@ public static class StaffPolicies
         ],
         [RuleEditors] = [StaffRoles.SocialMediaManager, StaffRoles.Administrator],
         [ArticleEditors] = [StaffRoles.IntegrityCommissioner, StaffRoles.Clerk, StaffRoles.Administrator],
-        [ElectionClerks] = [StaffRoles.Clerk, StaffRoles.Administrator],
         [ElectionOverseers] = [StaffRoles.Clerk, StaffRoles.Administrator, StaffRoles.IntegrityCommissioner],
     };
 

@@ -14,8 +14,6 @@ internal sealed class ElectionsDbContext(DbContextOptions<ElectionsDbContext> op
 
     public ITenantScope Tenant => tenant;
 
-    public DbSet<ElectionSettings> Settings => Set<ElectionSettings>();
-
     public DbSet<Election> Elections => Set<Election>();
 
     public DbSet<Candidate> Candidates => Set<Candidate>();
@@ -33,18 +31,12 @@ internal sealed class ElectionsDbContext(DbContextOptions<ElectionsDbContext> op
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<ElectionSettings>(e =>
-        {
-            e.ToTable($"{Prefix}_settings");
-            e.HasKey(s => s.MunicipalityId);
-        });
         modelBuilder.Entity<Election>(e =>
         {
             e.ToTable($"{Prefix}_elections");
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.OverrideReason).HasMaxLength(1000);
             e.HasIndex(x => new { x.MunicipalityId, x.VotingDay, x.Kind });
-            e.Ignore(x => x.Dates);
         });
         modelBuilder.Entity<Candidate>(e =>
         {

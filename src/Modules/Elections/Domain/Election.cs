@@ -40,8 +40,6 @@ internal sealed class Election : IMunicipalityOwned
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public ElectionDates Dates => new(VotingDay.Year, NominationPeriodOpens, NominationDay, VotingDay, TermStarts, CampaignPeriodEnds);
-
     /// <summary>The nomination period (May 1 to nomination day): candidates may not post on municipal accounts.</summary>
     public bool InNominationPeriod(DateOnly day) => day >= NominationPeriodOpens && day <= NominationDay;
 }

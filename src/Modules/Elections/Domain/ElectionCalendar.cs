@@ -67,25 +67,3 @@ internal static class ElectionCalendar
         return first.AddDays(offset + ((n - 1) * 7));
     }
 }
-
-/// <summary>How a municipality sets the complaint blackout before voting day (R12).</summary>
-internal enum BlackoutRule
-{
-    /// <summary>Toronto practice: from nomination day to voting day.</summary>
-    NominationDayToVotingDay = 1,
-
-    /// <summary>E.g. Hamilton: a number of days before voting day, to voting day.</summary>
-    DaysBeforeVotingDay = 2,
-}
-
-internal sealed record BlackoutWindow(DateOnly Starts, DateOnly Ends);
-
-internal static class Blackout
-{
-    public static BlackoutWindow Window(ElectionDates election, BlackoutRule rule, int daysBefore)
-        => rule == BlackoutRule.DaysBeforeVotingDay
-            ? new BlackoutWindow(election.VotingDay.AddDays(-daysBefore), election.VotingDay)
-            : new BlackoutWindow(election.NominationDay, election.VotingDay);
-
-    public static bool Contains(BlackoutWindow window, DateOnly day) => day >= window.Starts && day <= window.Ends;
-}

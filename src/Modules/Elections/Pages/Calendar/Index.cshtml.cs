@@ -2,8 +2,8 @@ using Governance.Platform;
 using Governance.Elections.Domain;
 using Governance.Elections.Features;
 using Governance.Platform.Web;
-using Governance.SharedKernel;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -16,45 +16,11 @@ internal sealed class IndexModel(ElectionCalendarQueries queries, TimeProvider c
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
-    public bool Saved { get; private set; }
-
-    public int DaysBeforeVoting { get; private set; } = 90;
-
-    public bool CanEdit => StaffPolicies.Allows(User, StaffPolicies.ElectionClerks);
-
     private Guid Municipality => PageHelpers.CurrentMunicipality(HttpContext) ?? Guid.Empty;
-
-    public async Task<IActionResult> OnGetAsync(int? year, bool saved, CancellationToken ct)
-    {
-        Saved = saved;
-        return await LoadAsync(year, ct);
-    }
-
-    public async Task<IActionResult> OnPostAsync(BlackoutRule? rule, int daysBeforeVoting, CancellationToken ct)
-    {
-        if (!CanEdit)
-        {
-            return Forbid();
-        }
-
-        var request = new BlackoutSettingsRequest { Rule = rule, DaysBeforeVoting = daysBeforeVoting };
-        if (ModelState.TryValidate(request))
-        {
-            var result = await queries.SetBlackoutAsync(Municipality, request, NextYear, ct);
-            if (result.Succeeded)
-            {
-                return Redirect("/elections?saved=true");
-            }
-
-            result.AddTo(ModelState, prefix: "");
-        }
-
-        return await LoadAsync(null, ct);
-    }
 
     private int NextYear => ElectionCalendar.NextElectionYear(clock.TodayIn("America/Toronto"));
 
-    private async Task<IActionResult> LoadAsync(int? year, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
     {
         var result = await queries.CalendarAsync(Municipality, year ?? NextYear, ct);
         if (!result.Succeeded)
@@ -65,5 +31,12 @@ internal sealed class IndexModel(ElectionCalendarQueries queries, TimeProvider c
         Calendar = result.Value!;
         Years = [NextYear - 4, NextYear, NextYear + 4];
         return Page();
+    }
+
+    /// <summary>The clerk's blackout form is gone (issue 12); a page left open from before still posts here.</summary>
+    public IActionResult OnPost()
+    {
+        Response.Headers.Allow = "GET";
+        return StatusCode(StatusCodes.Status405MethodNotAllowed);
     }
 }
