@@ -69,7 +69,7 @@ internal static class Web
         // Unreadable requests throw (in every environment, as in Development) so BadRequests can say what was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequests>();
-        services.AddOpenApi();
+        services.AddOpenApi(ApiDocument.Configure);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>

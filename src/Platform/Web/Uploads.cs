@@ -28,3 +28,11 @@ public static class Uploads
         }
     }
 }
+
+/// <summary>
+/// Endpoint metadata for a handler that reads its body itself: <paramref name="Body"/> as JSON, or multipart/form-data
+/// with that JSON in a part named <c>data</c> and up to <paramref name="MaxFiles"/> evidence files in parts named
+/// <c>evidence</c>. It only describes the body in the OpenAPI document; unlike <c>Accepts</c>, routing ignores it, so the
+/// handler still answers every content type itself.
+/// </summary>
+public sealed record JsonOrEvidenceForm(Type Body, int MaxFiles);

@@ -34,12 +34,14 @@ internal static class PublicEndpoints
         api.MapPost("/appeals", FileAppealAsync)
             .RequireRateLimiting(RateLimits.PublicForms)
             .WithMetadata(new RequestSizeLimitAttribute(6 * Platform.Files.EvidenceStore.MaxBytes))
+            .WithMetadata(new JsonOrEvidenceForm(typeof(FileAppealRequest), CaseFiling.MaxFiles))
             .DisableAntiforgery() // no cookie is involved: residents have no account
             .Produces<FiledResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
         api.MapPost("/complaints", FileComplaintAsync)
             .RequireRateLimiting(RateLimits.PublicForms)
             .WithMetadata(new RequestSizeLimitAttribute(6 * Platform.Files.EvidenceStore.MaxBytes))
+            .WithMetadata(new JsonOrEvidenceForm(typeof(FileComplaintRequest), CaseFiling.MaxFiles))
             .DisableAntiforgery()
             .Produces<FiledResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
@@ -75,6 +77,7 @@ internal static class PublicEndpoints
         api.MapPost("/cases/{reference}/information", AddInformationAsync)
             .RequireRateLimiting(RateLimits.PublicForms)
             .WithMetadata(new RequestSizeLimitAttribute(6 * Platform.Files.EvidenceStore.MaxBytes))
+            .WithMetadata(new JsonOrEvidenceForm(typeof(InformationRequest), CaseFiling.MaxFiles))
             .DisableAntiforgery();
     }
 

@@ -34,6 +34,57 @@ internal sealed record BlockResponse(Guid Id, Guid AccountId, string TargetHandl
 internal sealed record TriageRequest([property: Required] Guid? AccountId, [property: MaxLength(200), SingleLine] string? TargetHandle,
     bool AbuseOrThreat, bool CredibleThreat, bool Provoking, bool SpamOrRepeated);
 
+/// <summary>
+/// The multipart/form-data fields <see cref="ModerationEndpoints"/> reads by hand to record an action, for the API
+/// document; the limits are <see cref="ModerationService.RecordAsync"/>'s.
+/// </summary>
+internal sealed class ModerationActionForm
+{
+    [Required]
+    public ModerationKind? Kind { get; init; }
+
+    [MaxLength(200)]
+    public string? TargetHandle { get; init; }
+
+    [MaxLength(500)]
+    [Url]
+    public string? TargetProfileUrl { get; init; }
+
+    [MaxLength(500)]
+    [Url]
+    public string? PostUrl { get; init; }
+
+    [MaxLength(20_000)]
+    public string? ContentAsPosted { get; init; }
+
+    [Required]
+    public DateTimeOffset? OccurredAt { get; init; }
+
+    [System.ComponentModel.Description("The id of the house rule relied on, or 'disagreement' (not a rule: R4).")]
+    public string? Rule { get; init; }
+
+    public bool CredibleThreat { get; init; }
+
+    [MaxLength(4000)]
+    public string? Justification { get; init; }
+
+    [MaxLength(4000)]
+    public string? Notes { get; init; }
+
+    public DateOnly? BlockEndsOn { get; init; }
+
+    public DateOnly? BlockReviewOn { get; init; }
+
+    [System.ComponentModel.Description("When the screenshots were taken; needed with evidence.")]
+    public DateTimeOffset? CapturedAt { get; init; }
+
+    [System.ComponentModel.Description("The form's one-time id, so sending it twice records one action.")]
+    public Guid? RequestId { get; init; }
+
+    [MaxLength(ModerationService.MaxFiles)]
+    public IReadOnlyList<IFormFile>? Evidence { get; init; }
+}
+
 /// <summary>The moderation log, evidence, the block register and the R7 triage, for moderators and managers.</summary>
 internal static class ModerationEndpoints
 {
@@ -42,7 +93,7 @@ internal static class ModerationEndpoints
         var api = endpoints.MapGroup("/api").WithTags("Moderation").RequireAuthorization(StaffPolicies.ModerationReaders);
         api.MapPost("/accounts/{id:guid}/moderation-actions", RecordAsync)
             .RequireAuthorization(StaffPolicies.Moderators)
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<ModerationActionForm>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(12 * EvidenceStore.MaxBytes))
             .DisableAntiforgery(); // API clients use bearer tokens; the cookie is SameSite=Lax, so no cross-site posts carry it
         api.MapGet("/accounts/{id:guid}/moderation-actions", async (Guid id, AccountsDbContext db, CancellationToken ct) =>

@@ -41,6 +41,8 @@ internal sealed class ModerationService(
     AuditTrail audit,
     TimeProvider clock)
 {
+    public const int MaxFiles = 10;
+
     private static readonly ModerationKind[] NeedEvidence =
         [ModerationKind.Block, ModerationKind.Delete, ModerationKind.EscalateToPolice, ModerationKind.EscalateToIntegrityCommissioner];
 
@@ -152,7 +154,7 @@ internal sealed class ModerationService(
             Error("evidence", "Attach a screenshot showing the time and the user's name or profile address.");
         }
 
-        if (await EvidenceStore.CheckAllAsync(input.Files, 10, ct) is { } problem)
+        if (await EvidenceStore.CheckAllAsync(input.Files, MaxFiles, ct) is { } problem)
         {
             Error("evidence", problem);
         }

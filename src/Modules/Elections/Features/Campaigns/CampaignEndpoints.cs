@@ -58,7 +58,7 @@ internal static class CampaignEndpoints
             .Validates<CampaignPlanRequest>();
 
         api.MapPost("/steps/{itemId:guid}/completion", CompleteAsync)
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<StepCompletionForm>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(EvidenceStore.MaxBytes + (64 * 1024)))
             .DisableAntiforgery(); // API clients use bearer tokens; the cookie is SameSite=Lax, so no cross-site posts carry it
         api.MapPost("/steps/{itemId:guid}/verification", async (Guid itemId, CampaignService campaigns, ClerkDashboard dashboard,

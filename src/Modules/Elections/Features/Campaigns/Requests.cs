@@ -100,3 +100,20 @@ internal sealed class RecheckRequest
     [StringLength(2000, ErrorMessage = "Keep the note under 2,000 characters.")]
     public string? Note { get; init; }
 }
+
+/// <summary>
+/// The multipart/form-data fields <see cref="CampaignEndpoints"/> reads by hand to complete a checklist step, for the
+/// API document; the limits are <see cref="CampaignService.CompleteItemAsync"/>'s.
+/// </summary>
+internal sealed class StepCompletionForm
+{
+    [MaxLength(500)]
+    [Url]
+    public string? EvidenceUrl { get; init; }
+
+    [MaxLength(2000)]
+    public string? Note { get; init; }
+
+    [System.ComponentModel.Description("A screenshot or PDF; this or evidenceUrl shows the step is done.")]
+    public Microsoft.AspNetCore.Http.IFormFile? Evidence { get; init; }
+}
