@@ -27,8 +27,9 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
-    private async Task<object> ComplaintAsync(string name = "Jordan Complainant", string? declaration = null, Guid? member = null,
-        Guid[]? articles = null, string links = "https://x.com/CllrMax/status/1")
+    internal async Task<object> ComplaintAsync(string name = "Jordan Complainant", string? declaration = null, Guid? member = null,
+        Guid[]? articles = null, string links = "https://x.com/CllrMax/status/1", string conductOn = "2026-06-01", string awareOn = "2026-06-02",
+        string? localBoard = null, string? respondentName = null)
     {
         var members = await _public.GetFromJsonAsync<JsonElement>("/api/public/municipalities/demo-township/members");
         var catalogue = await _public.GetFromJsonAsync<JsonElement>("/api/public/municipalities/demo-township/articles");
@@ -38,13 +39,13 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
             municipality = "demo-township", memberId = member ?? members[0].GetProperty("id").GetGuid(), postLinks = links,
             articles = articles ?? [discreditable], whatHappened = "The councillor called a resident names in a reply.",
             allegesDiscrimination = true, name, email = "jordan@example.ca", phone = "519-555-0100", postalAddress = "1 Main St",
-            declarationName = declaration ?? name, declarationConfirmed = true, consent = true,
+            declarationName = declaration ?? name, declarationConfirmed = true, consent = true, conductOn, awareOn, localBoard, respondentName,
         };
     }
 
-    private async Task<(string Reference, string Token)> FileAsync()
+    private async Task<(string Reference, string Token)> FileAsync(object? body = null)
     {
-        var response = await _public.PostAsJsonAsync("/api/public/complaints", await ComplaintAsync());
+        var response = await _public.PostAsJsonAsync("/api/public/complaints", body ?? await ComplaintAsync());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var filed = await Json(response);
         var url = filed.GetProperty("trackingUrl").GetString()!;
@@ -66,6 +67,9 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
             (await ComplaintAsync(articles: []), "articles"),
             (await ComplaintAsync(links: "javascript:alert(1)"), "postLinks"),
             (await ComplaintAsync(name: "Jordan\r\nComplainant"), "name"),
+            (await ComplaintAsync(conductOn: "2026-06-20"), "conductOn"),
+            (await ComplaintAsync(conductOn: "2026-06-05", awareOn: "2026-06-01"), "awareOn"),
+            (await ComplaintAsync(localBoard: "The Board of Nothing", respondentName: "A. Person"), "localBoard"),
         };
         foreach (var (body, field) in bad)
         {
@@ -79,7 +83,7 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
     }
 
     [Fact]
-    public async Task A_complaint_goes_from_intake_to_council_and_the_report_is_published_with_the_marked_name_redacted()
+    public async Task R16_a_complaint_goes_to_council_with_the_response_shared_before_the_reply_and_the_report_public_on_issue()
     {
         var (reference, token) = await FileAsync();
         var ic = await _app.ClientForAsync("ic@demo.test");
@@ -87,23 +91,43 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
         var member = await _app.ClientForAsync("member@demo.test");
         var clerk = await _app.ClientForAsync("clerk@demo.test");
 
-        // Before notice, the member cannot see the complaint at all.
+        // Before notice, the member cannot see the complaint at all; the clerk sees none until the report reaches council.
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/api/cases/{reference}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync($"/api/cases/{reference}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "accept_for_assessment")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(investigator, reference, "investigate")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "investigate")).StatusCode);
 
-        // R15: the member sees the complaint but never the complainant's contact details.
+        // R15: the member sees the complaint and the complainant's name, never their contact details.
         var seenByMember = await member.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
         var complaint = seenByMember.GetProperty("complaint");
+        Assert.Equal("Jordan Complainant", complaint.GetProperty("complainantName").GetString());
         Assert.Equal(JsonValueKind.Null, complaint.GetProperty("complainantEmail").ValueKind);
         Assert.Equal(JsonValueKind.Null, complaint.GetProperty("complainantPhone").ValueKind);
         Assert.Equal(JsonValueKind.Null, complaint.GetProperty("complainantAddress").ValueKind);
         Assert.DoesNotContain("jordan@example.ca", seenByMember.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("519-555-0100", seenByMember.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(["submit_response"], seenByMember.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(member, reference, "submit_response", new { text = "I apologise; the reply was too sharp." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(member, reference, "submit_response",
+            new { text = "I apologise; the reply was too sharp. My assistant Kim Lee drafted it." })).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(investigator, reference, "record_reply", new { text = "The complainant accepts the apology in part." })).StatusCode);
+        // The complainant is invited to reply only once the IC shared the response, with a passage redacted for a reason.
+        var beforeShare = await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
+        Assert.False(beforeShare.GetProperty("options").GetProperty("reply").GetBoolean());
+        Assert.DoesNotContain("too sharp", beforeShare.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await _public.PostAsJsonAsync($"/api/public/cases/{reference}/reply?token={token}", new { text = "Too early." })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(ic, reference, "share_response", new { marks = new[] { "Kim Lee" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "share_response",
+            new { marks = new[] { "Kim Lee" }, redactionReason = "A staff member's name is not the complainant's business." })).StatusCode);
+        var shared = await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
+        Assert.True(shared.GetProperty("options").GetProperty("reply").GetBoolean());
+        Assert.Contains("My assistant [redacted] drafted it.", shared.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Kim Lee", shared.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(investigator, reference, "submit_reply", new { text = "Staff may not reply for them." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _public.PostAsJsonAsync($"/api/public/cases/{reference}/reply?token={token}",
+            new { text = "I accept the apology in part." })).StatusCode);
+        Assert.Equal("investigation", (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("stage").GetString());
+
         var noReview = await ActAsync(ic, reference, "send_draft_report", new { reportText = "Too early." });
         Assert.Contains("Human Rights Code review first", (await Json(noReview)).GetProperty("errors").GetProperty("reportText")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(investigator, reference, "request_hr_review")).StatusCode);
@@ -115,108 +139,184 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
         var draftSeen = await member.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
         Assert.StartsWith("Draft:", draftSeen.GetProperty("report").GetProperty("draft").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(member, reference, "submit_comment", new { text = "I accept the draft." })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "issue_final_report", new
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "prepare_final_report", new
         {
             reportText = "Final: the concern raised by Jordan Complainant is founded under Article 14. Complainant was courteous throughout.",
-            recommendedSanction = "Reprimand and an apology.",
+            recommendedSanction = "Reprimand and an apology.", breachFound = true,
         })).StatusCode);
 
-        // Clerks see intake data and record council's decision, but not the investigation.
-        var seenByClerk = await clerk.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
-        Assert.DoesNotContain(seenByClerk.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("visibility").GetString() != "Public");
-        Assert.Equal(JsonValueKind.Null, seenByClerk.GetProperty("report").GetProperty("draft").ValueKind);
-        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(clerk, reference, "record_council_decision",
-            new { councilDecision = "suspension_of_pay", paySuspensionDays = 120, decidedOn = "2026-06-10" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(clerk, reference, "record_council_decision",
-            new { councilDecision = "suspension_of_pay", paySuspensionDays = 30, decidedOn = "2026-06-10" })).StatusCode);
-
-        // Nothing is public until the IC has previewed the redacted report and confirmed it (R15, R16).
-        Assert.Empty((await _public.GetFromJsonAsync<JsonElement>("/api/public/municipalities/demo-township/registry")).EnumerateArray());
+        // Issuing publishes exactly the preview the IC confirms (s.223.6(3)): public at once, before council decides.
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync($"/api/cases/{reference}")).StatusCode);
         var preview = await Json(await ic.PostAsJsonAsync($"/api/cases/{reference}/publication/preview", new { marks = new[] { "Jordan Complainant" } }));
-        Assert.Equal(HttpStatusCode.OK, (await ic.PostAsJsonAsync($"/api/cases/{reference}/publication", new
-        {
-            marks = new[] { "Jordan Complainant" }, previewHash = preview.GetProperty("previewHash").GetString(), acknowledgeWarnings = true,
-        })).StatusCode);
-
+        var hash = preview.GetProperty("previewHash").GetString();
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(ic, reference, "issue_final_report", new { marks = new[] { "Jordan" }, previewHash = hash, acknowledgeWarnings = true })).StatusCode);
+        Assert.Empty((await _public.GetFromJsonAsync<JsonElement>("/api/public/municipalities/demo-township/registry")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "issue_final_report",
+            new { marks = new[] { "Jordan Complainant" }, previewHash = hash, acknowledgeWarnings = true })).StatusCode);
         var registry = await _public.GetFromJsonAsync<JsonElement>("/api/public/municipalities/demo-township/registry");
         Assert.Equal(reference, Assert.Single(registry.EnumerateArray()).GetProperty("reference").GetString());
         var report = await _public.GetFromJsonAsync<JsonElement>($"/api/public/municipalities/demo-township/registry/{reference}");
-        var text = report.GetProperty("report").GetString()!;
-        Assert.DoesNotContain("Jordan", text, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("Final: the concern raised by [redacted] is founded under Article 14. Complainant was courteous throughout.", text);
-        Assert.Equal(30, report.GetProperty("paySuspensionDays").GetInt32());
+        Assert.Equal("Final: the concern raised by [redacted] is founded under Article 14. Complainant was courteous throughout.",
+            report.GetProperty("report").GetString());
+        Assert.Equal("Councillor Max Member", report.GetProperty("entry").GetProperty("member").GetString()); // a breach: the member is named
+
+        // The clerk now sees what council needs: the report, never the complainant or the investigation.
+        var seenByClerk = await clerk.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
+        Assert.Equal("Council", seenByClerk.GetProperty("sight").GetString());
+        Assert.DoesNotContain(seenByClerk.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("visibility").GetString() != "Public");
+        Assert.Equal(JsonValueKind.Null, seenByClerk.GetProperty("report").GetProperty("draft").ValueKind);
+        Assert.Equal(JsonValueKind.Null, seenByClerk.GetProperty("complaint").GetProperty("complainantName").ValueKind);
+        Assert.Equal(JsonValueKind.Null, seenByClerk.GetProperty("complaint").GetProperty("whatHappened").ValueKind);
+        foreach (var secret in new[] { "Jordan", "jordan@example.ca", "519-555-0100", "1 Main St", "called a resident names" })
+        {
+            Assert.DoesNotContain(secret, seenByClerk.GetRawText().Replace("[redacted]", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, (await clerk.GetFromJsonAsync<JsonElement>("/api/cases/counts")).GetProperty("open").GetInt32());
+        var tooLong = await ActAsync(clerk, reference, "record_council_decision",
+            new { reprimand = true, paySuspensionDays = 120, decidedOn = "2026-06-10", resolutionNumber = "CC-2026-41" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(clerk, reference, "record_council_decision",
+            new { reprimand = true, noAction = true, decidedOn = "2026-06-10", resolutionNumber = "CC-2026-41" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(clerk, reference, "defer_council_decision", new { decidedOn = "2026-06-10" })).StatusCode);
+        var decided = await ActAsync(clerk, reference, "record_council_decision", new
+        {
+            reprimand = true, paySuspensionDays = 30, measures = new[] { "Apology", "Training" }, decidedOn = "2026-06-10", resolutionNumber = "CC-2026-41",
+        });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var recorded = (await Json(decided)).GetProperty("report");
+        Assert.Equal("Council imposed a reprimand, a suspension of pay for 30 days, an apology, training", recorded.GetProperty("councilDecision").GetString());
+        Assert.Equal("CC-2026-41", recorded.GetProperty("resolutionNumber").GetString());
+        Assert.Equal(30, (await _public.GetFromJsonAsync<JsonElement>($"/api/public/municipalities/demo-township/registry/{reference}")).GetProperty("paySuspensionDays").GetInt32());
         var tracked = await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
         Assert.Equal("Closed", tracked.GetProperty("status").GetString());
+        Assert.Contains("resolution CC-2026-41", tracked.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_complaint_can_be_dismissed_for_an_R16_reason_only()
+    public async Task R16_intake_dispositions_are_coded_tell_the_complainant_why_and_link_a_duplicate_to_its_lead()
     {
-        var (reference, _) = await FileAsync();
+        var (lead, _) = await FileAsync();
+        var (reference, token) = await FileAsync();
         var ic = await _app.ClientForAsync("ic@demo.test");
         await ActAsync(ic, reference, "accept_for_assessment");
-        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(ic, reference, "dismiss", new { dismissalReason = "annoying", reasons = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "dismiss",
-            new { dismissalReason = "out_of_jurisdiction", reasons = "The post was on a personal account with no municipal resources." })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(ic, reference, "dispose", new { disposition = "Annoying", reasons = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(ic, reference, "dispose", new { disposition = "Investigate", reasons = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(ic, reference, "dispose", new { disposition = "InsufficientGrounds" })).StatusCode);
+        var noLead = await ActAsync(ic, reference, "dispose", new { disposition = "Duplicate", reasons = "Same post.", leadReference = reference });
+        Assert.True((await Json(noLead)).GetProperty("errors").TryGetProperty("leadReference", out _));
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "dispose",
+            new { disposition = "Duplicate", reasons = "Twelve residents complained about the same post.", leadReference = lead })).StatusCode);
+
+        var detail = await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
+        Assert.Equal("Closed", detail.GetProperty("status").GetString());
+        Assert.Equal("Duplicate", detail.GetProperty("complaint").GetProperty("disposition").GetString());
+        Assert.Equal(lead, detail.GetProperty("complaint").GetProperty("leadReference").GetString());
+        Assert.Contains((await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{lead}")).GetProperty("timeline").EnumerateArray(),
+            t => t.GetProperty("text").GetString()!.Contains(reference, StringComparison.Ordinal));
+        var tracked = await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
+        Assert.Contains("answered together with that one", tracked.GetRawText(), StringComparison.Ordinal);
         var member = await _app.ClientForAsync("member@demo.test");
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/api/cases/{reference}")).StatusCode); // never notified
     }
 
     [Fact]
-    public async Task R12_a_complaint_received_in_the_election_blackout_is_held_until_after_voting_day()
+    public async Task R16_a_late_complaint_needs_the_ics_reason()
     {
-        _clock.Set(new DateTimeOffset(2026, 9, 15, 15, 0, 0, TimeSpan.Zero));
-        var (reference, token) = await FileAsync();
-        var tracked = await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
-        Assert.Equal("OnHold", tracked.GetProperty("status").GetString());
-        Assert.Equal("On hold until after the election (voting day)", tracked.GetProperty("stage").GetString());
-        Assert.Contains("27 October 2026", tracked.GetProperty("timeline")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
-
-        _clock.Set(new DateTimeOffset(2026, 10, 26, 23, 0, 0, TimeSpan.Zero));
-        Assert.Equal(0, await FireTimersAsync());
-        _clock.Set(new DateTimeOffset(2026, 10, 27, 12, 0, 0, TimeSpan.Zero));
-        Assert.Equal(1, await FireTimersAsync());
+        var (reference, token) = await FileAsync(await ComplaintAsync(conductOn: "2025-10-01", awareOn: "2025-10-02"));
+        Assert.Contains("more than 180 days", (await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}")).GetRawText(),
+            StringComparison.Ordinal);
         var ic = await _app.ClientForAsync("ic@demo.test");
-        Assert.Equal("intake", (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("stage").GetString());
+        Assert.True((await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("complaint").GetProperty("filedLate").GetBoolean());
+        var refused = await ActAsync(ic, reference, "accept_for_assessment");
+        Assert.True((await Json(refused)).GetProperty("errors").TryGetProperty("lateReason", out _));
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "accept_for_assessment",
+            new { lateReason = "The complainant only saw the post when it was quoted in the paper." })).StatusCode);
+        Assert.Equal("The complainant only saw the post when it was quoted in the paper.",
+            (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("complaint").GetProperty("lateReason").GetString());
     }
 
     [Fact]
-    public async Task R12_open_complaints_are_suspended_in_the_blackout_and_resume_after_voting_day()
+    public async Task R16_a_sworn_declaration_records_who_commissioned_it_and_complaints_may_name_a_local_board_member()
+    {
+        var ic = await _app.ClientForAsync("ic@demo.test");
+        var protocolUrl = $"/api/complaints/municipalities/{Accounts.AccountsModule.DemoMunicipalityId}/protocol";
+        Assert.Equal(HttpStatusCode.OK, (await ic.PutAsJsonAsync(protocolUrl, new
+        {
+            electionProtocol = "Terminate", declaration = "Sworn", timeLimitDays = 180, appealEscalationDays = 30, nameMemberOnlyOnBreach = true,
+            localBoards = new[] { "Demo Township Public Library Board" },
+        })).StatusCode);
+        var (reference, _) = await FileAsync(await ComplaintAsync(localBoard: "Demo Township Public Library Board", respondentName: "Lee Trustee"));
+        var detail = await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
+        Assert.Equal("Lee Trustee", detail.GetProperty("complaint").GetProperty("member").GetString());
+        Assert.Equal("Demo Township Public Library Board", detail.GetProperty("complaint").GetProperty("localBoard").GetString());
+        Assert.Equal("Sworn", detail.GetProperty("complaint").GetProperty("declaration").GetString());
+
+        var unsworn = await ActAsync(ic, reference, "accept_for_assessment");
+        Assert.True((await Json(unsworn)).GetProperty("errors").TryGetProperty("commissionedBy", out _));
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "accept_for_assessment",
+            new { commissionedBy = "A. Notary, Commissioner for Taking Affidavits", commissionedOn = "2026-06-09" })).StatusCode);
+        Assert.Equal("A. Notary, Commissioner for Taking Affidavits",
+            (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("complaint").GetProperty("commissionedBy").GetString());
+
+        // A local board member without an account here: the IC's team records the response received by letter.
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "investigate")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "submit_response", new { text = "Response received by letter." })).StatusCode);
+    }
+
+    [Fact]
+    public async Task R16_the_IC_may_withhold_the_complainants_name_from_the_member_with_a_reason()
+    {
+        var (reference, _) = await FileAsync();
+        var ic = await _app.ClientForAsync("ic@demo.test");
+        await ActAsync(ic, reference, "accept_for_assessment");
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(ic, reference, "investigate", new { withholdName = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "investigate",
+            new { withholdName = true, withholdReason = "The complainant works for the member and fears reprisal." })).StatusCode);
+        var member = await _app.ClientForAsync("member@demo.test");
+        var seen = await member.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
+        Assert.Equal(JsonValueKind.Null, seen.GetProperty("complaint").GetProperty("complainantName").ValueKind);
+        Assert.True(seen.GetProperty("complaint").GetProperty("nameWithheld").GetBoolean());
+        Assert.DoesNotContain("Jordan", seen.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("reprisal", seen.GetRawText(), StringComparison.Ordinal);
+        using var scope = _app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
+        var mails = await scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>().Set<Platform.Outbox.OutboxMessage>()
+            .Where(m => m.Kind == Platform.Outbox.OutboxKind.Mail).Select(m => m.Payload).ToListAsync();
+        var toMember = Assert.Single(mails, m => m.Contains("member@demo.test", StringComparison.Ordinal));
+        Assert.Contains("withheld", toMember, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jordan", toMember, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R16_a_withdrawal_request_goes_to_the_IC_who_may_continue_in_the_public_interest()
     {
         var (reference, token) = await FileAsync();
         var ic = await _app.ClientForAsync("ic@demo.test");
         await ActAsync(ic, reference, "accept_for_assessment");
-
-        async Task<int> ApplyAsync()
-        {
-            using var scope = _app.Services.CreateScope();
-            return await scope.ServiceProvider.GetRequiredService<Complaints.Jobs.ElectionBlackout>().ApplyAsync(CancellationToken.None);
-        }
-
-        Assert.Equal(0, await ApplyAsync());
-        _clock.Set(new DateTimeOffset(2026, 8, 21, 16, 0, 0, TimeSpan.Zero)); // nomination day
-        Assert.Equal(1, await ApplyAsync());
-        Assert.Equal(0, await ApplyAsync());
-        var held = await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
-        Assert.Equal("OnHold", held.GetProperty("status").GetString());
-        ic = await _app.ClientForAsync("ic@demo.test");
-        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(ic, reference, "investigate")).StatusCode);
-
-        _clock.Set(new DateTimeOffset(2026, 10, 27, 16, 0, 0, TimeSpan.Zero));
-        Assert.Equal(1, await ApplyAsync());
-        ic = await _app.ClientForAsync("ic@demo.test");
+        Assert.Equal(HttpStatusCode.OK, (await _public.PostAsJsonAsync($"/api/public/cases/{reference}/withdraw?token={token}", new { reason = "I was pressured." })).StatusCode);
+        var view = await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
+        Assert.Equal("Open", view.GetProperty("status").GetString());
+        Assert.True(view.GetProperty("options").GetProperty("withdrawalRequested").GetBoolean());
+        var investigator = await _app.ClientForAsync("investigator@demo.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await investigator.PostAsJsonAsync($"/api/cases/{reference}/withdrawal", new { decision = "Accept", reasons = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ic.PostAsJsonAsync($"/api/cases/{reference}/withdrawal", new { decision = "Continue" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ic.PostAsJsonAsync($"/api/cases/{reference}/withdrawal",
+            new { decision = "Continue", reasons = "A pressured withdrawal is itself a concern; the inquiry continues." })).StatusCode);
+        Assert.Contains("continues the inquiry in the public interest", (await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}")).GetRawText(),
+            StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "investigate")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await _public.PostAsJsonAsync($"/api/public/cases/{reference}/withdraw?token={token}", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ic.PostAsJsonAsync($"/api/cases/{reference}/withdrawal", new { decision = "Accept", reasons = "The member apologised." })).StatusCode);
+        Assert.Equal("Withdrawn", (await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}")).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await ic.PostAsJsonAsync($"/api/cases/{reference}/withdrawal", new { decision = "Accept", reasons = "Again." })).StatusCode);
     }
 
     [Fact]
-    public async Task Complaints_may_be_resolved_informally_or_wait_for_information_and_for_the_members_response()
+    public async Task Complaints_may_wait_for_information_and_go_on_when_the_member_does_not_respond()
     {
         var ic = await _app.ClientForAsync("ic@demo.test");
-        var (informal, _) = await FileAsync();
-        await ActAsync(ic, informal, "accept_for_assessment");
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, informal, "resolve_informally",
-            new { reasons = "The member apologised and removed the post." })).StatusCode);
-
         var (waiting, token) = await FileAsync();
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, waiting, "request_information", new { messageToResident = "Please send the date of the post." })).StatusCode);
         await _public.PostAsJsonAsync($"/api/public/cases/{waiting}/information?token={token}", new { information = "It was 3 June." });
@@ -225,11 +325,11 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
         _clock.Advance(TimeSpan.FromDays(20)); // the member does not respond in 10 business days
         Assert.True(await FireTimersAsync() >= 1);
         ic = await _app.ClientForAsync("ic@demo.test");
-        Assert.Equal("complainant_reply", (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{waiting}")).GetProperty("stage").GetString());
+        Assert.Equal("investigation", (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{waiting}")).GetProperty("stage").GetString());
     }
 
-    /// <summary>A complaint by Pat Hall taken to council's decision, with the report and measures naming and locating her.</summary>
-    private async Task<string> DecidedComplaintAsync(HttpClient ic, string report, string sanction, string measures)
+    /// <summary>A complaint by Pat Hall taken to the publication of its final report, the report and sanction naming and locating her.</summary>
+    private async Task<string> ReportReadyAsync(HttpClient ic, string report, string sanction)
     {
         var body = await ComplaintAsync(name: "Pat Hall");
         var response = await _public.PostAsJsonAsync("/api/public/complaints", body);
@@ -239,11 +339,10 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
         foreach (var (client, action, step) in new (HttpClient, string, object)[]
         {
             (ic, "accept_for_assessment", new { }), (ic, "investigate", new { }), (member, "submit_response", new { text = "Sorry." }),
-            (investigator, "no_reply", new { }), (investigator, "request_hr_review", new { }),
+            (ic, "share_response", new { }), (investigator, "no_reply", new { }), (investigator, "request_hr_review", new { }),
             (investigator, "complete_review", new { pattern = "None.", finding = "No Code ground." }),
             (ic, "send_draft_report", new { reportText = "Draft." }), (member, "submit_comment", new { text = "None." }),
-            (ic, "issue_final_report", new { reportText = report, recommendedSanction = sanction }),
-            (ic, "record_council_decision", new { councilDecision = "remedial_measures", remedialMeasures = measures, decidedOn = "2026-06-10" }),
+            (ic, "prepare_final_report", new { reportText = report, recommendedSanction = sanction, breachFound = true }),
         })
         {
             Assert.Equal(HttpStatusCode.OK, (await ActAsync(client, reference, action, step)).StatusCode);
@@ -256,10 +355,9 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
     public async Task R15_the_registry_publishes_only_a_previewed_and_confirmed_redaction_of_every_published_field()
     {
         var ic = await _app.ClientForAsync("ic@demo.test");
-        var reference = await DecidedComplaintAsync(ic,
+        var reference = await ReportReadyAsync(ic,
             "The complainant, Pat Hall, met the member at City Hall. Pat Hall can be reached at 519-555-0100 or pat.hall@example.ca.",
-            "An apology to Pat Hall, 519-555-0100, delivered to 12 Elm Street, Guelph N1H 3T2.",
-            "Apologise in writing to Pat Hall at 12 Elm Street.");
+            "An apology to Pat Hall, 519-555-0100, delivered to 12 Elm Street, Guelph N1H 3T2.");
         var registryUrl = $"/api/public/municipalities/demo-township/registry/{reference}";
         Assert.Equal(HttpStatusCode.NotFound, (await _public.GetAsync(registryUrl)).StatusCode);
 
@@ -276,7 +374,6 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
         Assert.Equal("The complainant, [redacted], met the member at City Hall. [redacted] can be reached at [redacted] or pat.hall@example.ca.",
             fields.GetProperty("report").GetString());
         Assert.Equal("An apology to [redacted], [redacted], delivered to 12 Elm Street, Guelph N1H 3T2.", fields.GetProperty("recommendedSanction").GetString());
-        Assert.Equal("Apologise in writing to [redacted] at 12 Elm Street.", fields.GetProperty("remedialMeasures").GetString());
 
         // What still looks like personal data is flagged, field by field.
         var warnings = preview.GetProperty("warnings").EnumerateArray().Select(w => (Field: w.GetProperty("field").GetString(),
@@ -284,14 +381,16 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
         Assert.Contains(("report", "pat.hall@example.ca"), warnings);
         Assert.Contains(("recommendedSanction", "12 Elm Street"), warnings);
         Assert.Contains(("recommendedSanction", "N1H 3T2"), warnings);
-        Assert.Contains(("remedialMeasures", "12 Elm Street"), warnings);
         var hash = preview.GetProperty("previewHash").GetString()!;
 
+        // Issuing the report publishes the confirmed preview; the old publish endpoint only serves reports issued before.
         async Task<HttpResponseMessage> PublishAsync(string[] with, string previewHash, bool acknowledge)
-            => await ic.PostAsJsonAsync($"/api/cases/{reference}/publication", new { marks = with, previewHash, acknowledgeWarnings = acknowledge });
+            => await ActAsync(ic, reference, "issue_final_report", new { marks = with, previewHash, acknowledgeWarnings = acknowledge });
 
-        Assert.Equal(HttpStatusCode.Conflict, (await PublishAsync(["Pat Hall"], hash, true)).StatusCode); // not the previewed marks
-        Assert.Equal(HttpStatusCode.Conflict, (await PublishAsync(marks, new string('0', 64), true)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await ic.PostAsJsonAsync($"/api/cases/{reference}/publication",
+            new { marks, previewHash = hash, acknowledgeWarnings = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PublishAsync(["Pat Hall"], hash, true)).StatusCode); // not the previewed marks
+        Assert.Equal(HttpStatusCode.BadRequest, (await PublishAsync(marks, new string('0', 64), true)).StatusCode);
         var unacknowledged = await PublishAsync(marks, hash, false);
         Assert.Equal(HttpStatusCode.BadRequest, unacknowledged.StatusCode);
         Assert.True((await Json(unacknowledged)).GetProperty("errors").TryGetProperty("acknowledgeWarnings", out _));
@@ -305,6 +404,8 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, (await PublishAsync(all, clean.GetProperty("previewHash").GetString()!, false)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PublishAsync(all, clean.GetProperty("previewHash").GetString()!, true)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await PublishAsync(all, clean.GetProperty("previewHash").GetString()!, true)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await ic.PostAsJsonAsync($"/api/cases/{reference}/publication",
+            new { marks = all, previewHash = clean.GetProperty("previewHash").GetString(), acknowledgeWarnings = true })).StatusCode);
 
         var published = await _public.GetStringAsync(registryUrl);
         var page = await _public.GetStringAsync($"/registry/demo-township/{reference}");
@@ -319,7 +420,36 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
         using var scope = _app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
         var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
-        Assert.Equal(1, await db.Set<Platform.Audit.AuditEntry>().CountAsync(a => a.RecordId == reference && a.Action == "case.published"));
+        Assert.Equal(1, await db.Set<Platform.Audit.AuditEntry>().CountAsync(a => a.RecordId == reference && a.Action == "case.issue_final_report"));
+    }
+
+    [Fact]
+    public async Task R15_administrators_managers_and_moderators_see_no_complaint_and_the_privacy_notice_says_who_sees_what()
+    {
+        var (reference, _) = await FileAsync();
+        var ic = await _app.ClientForAsync("ic@demo.test");
+        await ActAsync(ic, reference, "accept_for_assessment");
+        await ActAsync(ic, reference, "investigate");
+        foreach (var email in new[] { "admin@demo.test", "manager@demo.test", "moderator@demo.test", "clerk@demo.test" })
+        {
+            var client = await _app.ClientForAsync(email);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/cases/{reference}")).StatusCode);
+            Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/cases?type=complaint")).EnumerateArray());
+        }
+
+        var admin = await _app.ClientForAsync("admin@demo.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/cases/counts")).StatusCode);
+
+        // The form's notice names each audience and what it sees, with the legal authority and a contact (MFIPPA s.29(2)).
+        var form = System.Net.WebUtility.HtmlDecode(await _public.GetStringAsync("/complaint/demo-township"));
+        foreach (var line in Complaints.Domain.NeedToKnow.ComplaintNotice)
+        {
+            Assert.Contains(line.Who, form, StringComparison.Ordinal);
+            Assert.Contains(line.Sees, form, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Municipal Act, 2001", form, StringComparison.Ordinal);
+        Assert.Contains("Questions about this collection", form, StringComparison.Ordinal);
     }
 
     [Fact]

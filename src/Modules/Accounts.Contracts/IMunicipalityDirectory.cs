@@ -20,9 +20,9 @@ public sealed record AccountSummary(Guid Id, Guid MunicipalityId, string Platfor
 public sealed record AccountClassificationInfo(Guid AccountId, DateTimeOffset Since, string Classification,
     IReadOnlyList<string> FiredCriteria);
 
-/// <summary>A moderation action as an appeal review sees it (R3-R6).</summary>
+/// <summary>A moderation action as an appeal review sees it (R3-R6), with who took it (R9: they may not decide an appeal of it).</summary>
 public sealed record ModerationRecord(Guid ActionId, string Kind, DateTimeOffset OccurredAt, string RuleCode, string RuleTitle,
-    string ContentAsPosted, IReadOnlyList<string> RiskFlags, int EvidenceFiles);
+    string ContentAsPosted, IReadOnlyList<string> RiskFlags, int EvidenceFiles, Guid? ActorUserId, string ActorName);
 
 /// <summary>R8: what an account's blocks show, for the Human Rights Code review's pattern question.</summary>
 public sealed record BlockPattern(int Blocks, int ActiveBlocks, int BlocksLast12Months, int FlaggedActions);

@@ -40,13 +40,13 @@ internal sealed class AccountRegistry(AccountsDbContext db) : IAccountRegistry
         var wanted = handle.Trim().TrimStart('@');
         var actions = await db.ModerationActions.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.MunicipalityId == municipalityId && a.AccountId == accountId)
-            .Select(a => new { a.Id, a.Kind, a.OccurredAt, a.RuleCode, a.RuleTitle, a.ContentAsPosted, a.RiskFlags, a.TargetHandle, Files = a.Evidence.Count })
+            .Select(a => new { a.Id, a.Kind, a.OccurredAt, a.RuleCode, a.RuleTitle, a.ContentAsPosted, a.RiskFlags, a.TargetHandle, a.ActorUserId, a.ActorName, Files = a.Evidence.Count })
             .ToListAsync(cancellationToken);
         return actions
             .Where(a => string.Equals(a.TargetHandle.TrimStart('@'), wanted, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(a => a.OccurredAt)
             .Select(a => new ModerationRecord(a.Id, a.Kind.ToString(), a.OccurredAt, a.RuleCode, a.RuleTitle, a.ContentAsPosted,
-                a.RiskFlags.Split(',', StringSplitOptions.RemoveEmptyEntries), a.Files))
+                a.RiskFlags.Split(',', StringSplitOptions.RemoveEmptyEntries), a.Files, a.ActorUserId, a.ActorName))
             .ToList();
     }
 

@@ -44,6 +44,7 @@ public static class AccountsModule
         services.AddScoped<IAccountRegistry, AccountRegistry>();
         services.AddScoped<AccountRegistryService>();
         services.AddScoped<IIntegrationEventHandler<CampaignAccountDeclared>, RegisterCampaignAccount>();
+        services.AddScoped<IIntegrationEventHandler<Complaints.Contracts.AppealRestored>, Features.Moderation.EndBlockOnRestoredAppeal>();
         services.AddScoped<ModerationService>();
         services.AddScoped<BlockReviewReminders>();
         services.AddScoped<BlockReview>();

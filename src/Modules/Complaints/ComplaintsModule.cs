@@ -2,6 +2,7 @@ using Governance.Complaints.Data;
 using Governance.Complaints.Features;
 using Governance.Complaints.Features.Appeals;
 using Governance.Complaints.Features.CodeOfConduct;
+using Governance.Complaints.Features.Protocol;
 using Governance.Complaints.Features.Registry;
 using Governance.Complaints.Features.Staff;
 using Governance.Complaints.Features.Tracking;
@@ -25,12 +26,26 @@ public static class ComplaintsModule
         services.AddScoped<FileAppeal>();
         services.AddScoped<FileComplaint>();
         services.AddScoped<TrackCase>();
+        services.AddScoped<CaseAccess>();
+        services.AddScoped<CaseQueue>();
+        services.AddScoped<CaseDetails>();
         services.AddScoped<CaseWork>();
+        services.AddScoped<ComplaintRequests>();
+        services.AddScoped<StepRunner>();
+        services.AddScoped<CaseMail>();
         services.AddScoped<PublicRegistry>();
         services.AddScoped<PublishReport>();
-        services.AddScoped<ElectionBlackout>();
-        services.AddRecurringJob<ApplyElectionBlackoutJob>(ApplyElectionBlackoutJob.Id, "0 * * * *"); // hourly
-        services.AddSingleton<IWorkflowDefinitionSource>(new WorkflowDefinitionSource([AppealWorkflow.V1, ComplaintWorkflow.V1]));
+        services.AddScoped<ComplaintProtocols>();
+        services.AddScoped<ElectionWindows>();
+        services.AddScoped<ElectionPeriodWork>();
+        services.AddRecurringJob<ApplyElectionPeriodJob>(ApplyElectionPeriodJob.Id, "0 * * * *"); // hourly
+        // Every flow checks at build that each action has its typed step; a broken definition stops the host here.
+        foreach (var flow in CaseFlows.All)
+        {
+            flow.Verify();
+        }
+
+        services.AddSingleton<IWorkflowDefinitionSource>(new WorkflowDefinitionSource(CaseFlows.All.Select(f => f.Definition).ToList()));
         return services;
     }
 
@@ -40,6 +55,7 @@ public static class ComplaintsModule
         CaseEndpoints.Map(endpoints);
         PublicRegistry.Map(endpoints);
         PublishReport.Map(endpoints);
+        ComplaintProtocols.Map(endpoints);
         return endpoints;
     }
 }

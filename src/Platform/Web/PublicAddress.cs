@@ -54,6 +54,9 @@ public sealed class PublicAddress
     public static string Of(HttpRequest request)
         => request.HttpContext.RequestServices.GetRequiredService<PublicAddress>().BaseUrl(request);
 
+    /// <summary>The base of links written outside a request (a scheduled job); empty when links follow the request (Development).</summary>
+    public string Configured => _configured?.AbsoluteUri.TrimEnd('/') ?? "";
+
     /// <summary>The base of every absolute link, without a trailing slash.</summary>
     public string BaseUrl(HttpRequest request)
         => _configured?.AbsoluteUri.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";

@@ -36,6 +36,9 @@ public static class StaffPolicies
     /// <summary>Those who oversee candidates' compliance: the clerk and the IC.</summary>
     public const string ElectionOverseers = "election-overseers";
 
+    /// <summary>The Integrity Commissioner alone: the complaint protocol, withdrawals, publication (Municipal Act s.223.3).</summary>
+    public const string Commissioners = "commissioners";
+
     /// <summary>The roles behind each policy; <see cref="Staff"/> is any role.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
@@ -52,6 +55,7 @@ public static class StaffPolicies
         [RuleEditors] = [StaffRoles.SocialMediaManager, StaffRoles.Administrator],
         [ArticleEditors] = [StaffRoles.IntegrityCommissioner, StaffRoles.Clerk, StaffRoles.Administrator],
         [ElectionOverseers] = [StaffRoles.Clerk, StaffRoles.Administrator, StaffRoles.IntegrityCommissioner],
+        [Commissioners] = [StaffRoles.IntegrityCommissioner],
     };
 
     /// <summary>Whether the user passes the policy (for showing or hiding a page's controls).</summary>

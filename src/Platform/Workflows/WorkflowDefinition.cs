@@ -31,13 +31,19 @@ public sealed class WorkflowDefinition
     public static WorkflowDefinitionBuilder Create(string name, int version) => new(name, version);
 }
 
+/// <summary>A computed moment and how it was computed, in plain words, kept with the task so it is shown as stored.</summary>
+public sealed record WorkflowDue(DateTimeOffset At, IReadOnlyList<string> Explanation)
+{
+    public static implicit operator WorkflowDue(DateTimeOffset at) => new(at, []);
+}
+
 /// <summary>Computes a moment (a due date, a timer) when a stage is entered; may ask the calendar (R14).</summary>
-public delegate ValueTask<DateTimeOffset> WorkflowTime(WorkflowStepContext context, CancellationToken cancellationToken);
+public delegate ValueTask<WorkflowDue> WorkflowTime(WorkflowStepContext context, CancellationToken cancellationToken);
 
 /// <summary>Plain calendar offsets for definitions that do not count business days.</summary>
 public static class After
 {
-    public static WorkflowTime Days(double days) => (c, _) => ValueTask.FromResult(c.Now.AddDays(days));
+    public static WorkflowTime Days(double days) => (c, _) => ValueTask.FromResult<WorkflowDue>(c.Now.AddDays(days));
 }
 
 /// <summary>Work done on entering a stage or when a timer fires; runs in the same transaction.</summary>

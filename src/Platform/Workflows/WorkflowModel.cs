@@ -69,6 +69,9 @@ public sealed class WorkflowBookmark : IMunicipalityOwned
 
     public DateTimeOffset? DueAt { get; set; }
 
+    /// <summary>How <see cref="DueAt"/> was computed, one step per line, and any later move (a pause).</summary>
+    public string? DueExplanation { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? ConsumedAt { get; set; }

@@ -155,7 +155,7 @@ public sealed class WorkflowRuntime(
             return new ResumeResult(ResumeOutcome.Transitioned, instance.Stage);
         }, cancellationToken);
 
-    /// <summary>Stops an instance for good (e.g. the resident withdrew): open tasks and timers are closed.</summary>
+    /// <summary>Stops an instance for good, running or paused (e.g. the resident withdrew): open tasks and timers are closed.</summary>
     public Task<ResumeResult> CancelAsync(DbContext db, Guid instanceId, string reason, CancellationToken cancellationToken)
         => StepAsync(db, instanceId, "cancel", (_, instance, open, now) =>
         {
@@ -169,7 +169,7 @@ public sealed class WorkflowRuntime(
             Touch(instance, now);
             Journal(db, instance, "Cancelled", instance.Stage, null, "cancel", now, reason);
             return Task.FromResult(new ResumeResult(ResumeOutcome.Transitioned, instance.Stage));
-        }, cancellationToken);
+        }, cancellationToken, expected: null);
 
     /// <summary>Pauses a running instance (e.g. the election blackout): no actions, no timers, until resumed.</summary>
     public Task<ResumeResult> SuspendAsync(DbContext db, Guid instanceId, string reason, CancellationToken cancellationToken)
@@ -191,6 +191,8 @@ public sealed class WorkflowRuntime(
             foreach (var bookmark in open.Where(b => b.DueAt is not null))
             {
                 bookmark.DueAt += paused;
+                bookmark.DueExplanation = (bookmark.DueExplanation is null ? "" : bookmark.DueExplanation + "\n")
+                    + $"Moved {paused.TotalDays:0.#} days later: the case was paused from {suspendedAt:yyyy-MM-dd} to {now:yyyy-MM-dd}.";
             }
 
             instance.Status = WorkflowStatus.Running;
@@ -254,7 +256,7 @@ public sealed class WorkflowRuntime(
 
     private async Task<ResumeResult> StepAsync(DbContext db, Guid instanceId, string trigger,
         Func<WorkflowDefinition, WorkflowInstance, List<WorkflowBookmark>, DateTimeOffset, Task<ResumeResult>> step,
-        CancellationToken cancellationToken, WorkflowStatus expected = WorkflowStatus.Running)
+        CancellationToken cancellationToken, WorkflowStatus? expected = WorkflowStatus.Running)
     {
         var stripe = Stripes[(instanceId.GetHashCode() & int.MaxValue) % Stripes.Length];
         await stripe.WaitAsync(cancellationToken);
@@ -263,7 +265,8 @@ public sealed class WorkflowRuntime(
             var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
                 ?? throw new InvalidOperationException($"Workflow instance {instanceId} not found.");
             await db.Entry(instance).ReloadAsync(cancellationToken); // another context may have moved it
-            if (instance.Status != expected)
+            // No expected status: running or paused, not finished.
+            if (expected is { } status ? instance.Status != status : instance.Status is not (WorkflowStatus.Running or WorkflowStatus.Suspended))
             {
                 return new ResumeResult(ResumeOutcome.NotAllowed, instance.Stage, $"The workflow is {instance.Status}.");
             }
@@ -375,7 +378,7 @@ public sealed class WorkflowRuntime(
         }
         else
         {
-            var due = stage.Due is null ? (DateTimeOffset?)null : await stage.Due(context, cancellationToken);
+            var due = stage.Due is null ? null : await stage.Due(context, cancellationToken);
             db.Add(Bookmark(instance, BookmarkKind.Task, stage.Name, stage.AssigneeRole, due, now));
             foreach (var timer in stage.Timers)
             {
@@ -393,7 +396,7 @@ public sealed class WorkflowRuntime(
         => new() { Db = db, Instance = instance, Services = services, Now = now, Trigger = trigger };
 
     private static WorkflowBookmark Bookmark(WorkflowInstance instance, BookmarkKind kind, string name,
-        string? role, DateTimeOffset? due, DateTimeOffset now) => new()
+        string? role, WorkflowDue? due, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         InstanceId = instance.Id,
@@ -402,7 +405,8 @@ public sealed class WorkflowRuntime(
         Stage = instance.Stage,
         Name = name,
         AssigneeRole = role,
-        DueAt = due,
+        DueAt = due?.At,
+        DueExplanation = due is { Explanation.Count: > 0 } ? string.Join('\n', due.Explanation) : null,
         CreatedAt = now,
     };
 

@@ -28,6 +28,8 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
 
     public DbSet<ComplaintReport> Reports => Set<ComplaintReport>();
 
+    public DbSet<ComplaintProtocol> Protocols => Set<ComplaintProtocol>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => configurationBuilder.UseGovernanceConventions(Database);
 
@@ -42,6 +44,7 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             e.Property(c => c.ContactName).HasMaxLength(200);
             e.Property(c => c.ContactEmail).HasMaxLength(256);
             e.Property(c => c.AssignedToName).HasMaxLength(256);
+            e.Property(c => c.RestartRequestedBy).HasMaxLength(256);
             e.HasIndex(c => c.Reference).IsUnique();
             e.HasIndex(c => new { c.MunicipalityId, c.SubmissionId }).IsUnique();
             e.HasOne(c => c.Appeal).WithOne().HasForeignKey<AppealDetails>(a => a.CaseId);
@@ -58,6 +61,11 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             e.Property(a => a.ContentPosted).HasMaxLength(10_000);
             e.Property(a => a.ReasonGiven).HasMaxLength(2000);
             e.Property(a => a.Grounds).HasMaxLength(500);
+            e.Property(a => a.OwnerName).HasMaxLength(200);
+            e.Property(a => a.EscalationReason).HasMaxLength(4000);
+            e.Property(a => a.LinkedComplaintReference).HasMaxLength(20);
+            e.Ignore(a => a.Owner);
+            e.Property(a => a.OwnerKind).HasDefaultValue(AccountOwnerKind.Unknown); // added by migration 0005 to existing rows
         });
         modelBuilder.Entity<ComplaintDetails>(e =>
         {
@@ -70,6 +78,17 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             e.Property(c => c.Phone).HasMaxLength(40);
             e.Property(c => c.PostalAddress).HasMaxLength(500);
             e.Property(c => c.DeclarationName).HasMaxLength(200);
+            e.Property(c => c.LocalBoard).HasMaxLength(200);
+            // Added by migration 0005 to existing rows; the sentinels make EF send every value but the default.
+            e.Property(c => c.ComplainantKind).HasDefaultValue(ComplainantKind.Resident).HasSentinel(ComplainantKind.Resident);
+            e.Property(c => c.FiledLate).HasDefaultValue(false);
+            e.Property(c => c.DeclarationKind).HasDefaultValue(DeclarationKind.Typed).HasSentinel(DeclarationKind.Typed);
+            e.Property(c => c.LateReason).HasMaxLength(4000);
+            e.Property(c => c.CommissionedBy).HasMaxLength(200);
+            e.Property(c => c.NameWithheldReason).HasMaxLength(2000);
+            e.Property(c => c.LeadReference).HasMaxLength(20);
+            e.Property(c => c.WithdrawalReason).HasMaxLength(4000);
+            e.Property(c => c.FromAppealReference).HasMaxLength(20);
             e.HasIndex(c => c.MemberUserId);
         });
         modelBuilder.Entity<ComplaintReport>(e =>
@@ -85,6 +104,14 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             e.Property(r => r.RemedialMeasures).HasMaxLength(4000);
             e.Property(r => r.PublishedHash).HasMaxLength(64);
             e.Property(r => r.PublishedBy).HasMaxLength(256);
+            e.Property(r => r.MemberResponse).HasMaxLength(20_000);
+            e.Property(r => r.SharedResponse).HasMaxLength(20_000);
+            e.Property(r => r.ResponseRedactionReason).HasMaxLength(2000);
+            e.Property(r => r.Measures).HasMaxLength(200);
+            // Added by migration 0005 to existing rows; a sentinel of true makes EF send false rather than take the default.
+            e.Property(r => r.MemberNamed).HasDefaultValue(true).HasSentinel(true);
+            e.Property(r => r.Reprimand).HasDefaultValue(false);
+            e.Property(r => r.ResolutionNumber).HasMaxLength(60);
             e.HasOne<Case>().WithOne().HasForeignKey<ComplaintReport>(r => r.CaseId);
         });
         modelBuilder.Entity<TimelineEntry>(e =>
@@ -120,7 +147,20 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             e.Property(d => d.Reasons).HasMaxLength(8000);
             e.Property(d => d.RuleRelied).HasMaxLength(60);
             e.Property(d => d.DecidedBy).HasMaxLength(256);
+            e.Property(d => d.GroundAnswers).HasMaxLength(20_000);
+            e.Property(d => d.ReviewOutcome).HasMaxLength(40);
+            e.Property(d => d.ReviewReasons).HasMaxLength(8000);
+            e.Property(d => d.ReviewedBy).HasMaxLength(256);
             e.HasOne<Case>().WithOne().HasForeignKey<AppealDecision>(d => d.CaseId);
+        });
+        modelBuilder.Entity<ComplaintProtocol>(e =>
+        {
+            e.ToTable($"{Prefix}_protocols");
+            e.HasKey(p => p.MunicipalityId);
+            e.Property(p => p.LocalBoards).HasMaxLength(2000);
+            e.Property(p => p.PrivacyContact).HasMaxLength(500);
+            e.Property(p => p.UpdatedBy).HasMaxLength(256);
+            e.Ignore(p => p.LocalBoardList);
         });
         modelBuilder.Entity<ReferenceCounter>(e =>
         {

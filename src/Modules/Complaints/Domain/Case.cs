@@ -18,6 +18,10 @@ internal enum CaseStatus
     OnHold = 2,
     Closed = 3,
     Withdrawn = 4,
+    /// <summary>Ended by the election period (R12); may be restarted on a request within six weeks after voting day.</summary>
+    Terminated = 5,
+    /// <summary>A complaint created from an escalated appeal, waiting for the resident to complete and sign it (R9, R16).</summary>
+    AwaitingSignature = 6,
 }
 
 /// <summary>A case: what the resident filed, where it stands, and how they follow it.</summary>
@@ -53,6 +57,16 @@ internal sealed class Case : IMunicipalityOwned
     public Guid? AssignedToUserId { get; set; }
 
     public string? AssignedToName { get; set; }
+
+    /// <summary>R12: when the election period ended the inquiry, and the last day to ask for a restart.</summary>
+    public DateTimeOffset? TerminatedAt { get; set; }
+
+    public DateOnly? RestartBy { get; set; }
+
+    /// <summary>R12: the written request to restart (the complainant or the member), kept until the window is over.</summary>
+    public DateTimeOffset? RestartRequestedAt { get; set; }
+
+    public string? RestartRequestedBy { get; set; }
 
     public AppealDetails? Appeal { get; set; }
 
@@ -96,6 +110,35 @@ internal sealed class AppealDetails
     public string Grounds { get; set; } = "";
 
     public DateTimeOffset ConsentedAt { get; set; }
+
+    /// <summary>R9: who runs the account, as intake identified it; decides who decides.</summary>
+    public AccountOwnerKind OwnerKind { get; set; }
+
+    public Guid? OwnerUserId { get; set; }
+
+    public string? OwnerName { get; set; }
+
+    /// <summary>The moderation action appealed, when it is on record, and who took it (they may not decide).</summary>
+    public Guid? ActionId { get; set; }
+
+    public Guid? ActedByUserId { get; set; }
+
+    /// <summary>When intake sent the appeal to the owner.</summary>
+    public DateTimeOffset? RoutedAt { get; set; }
+
+    /// <summary>The resident escalated once (R9): where, when and why, and the complaint it became.</summary>
+    public EscalationRoute? EscalatedTo { get; set; }
+
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    public string? EscalationReason { get; set; }
+
+    public string? LinkedComplaintReference { get; set; }
+
+    /// <summary>The last day the resident may escalate an upheld appeal.</summary>
+    public DateOnly? EscalateBy { get; set; }
+
+    public AppealOwner Owner => new(OwnerKind, OwnerUserId, ActedByUserId);
 }
 
 /// <summary>What a Code of Conduct complainant tells us (R10, R16). Never shown to the member: the contact details.</summary>
@@ -103,8 +146,47 @@ internal sealed class ComplaintDetails
 {
     public Guid CaseId { get; set; }
 
-    /// <summary>The member complained about (their staff account).</summary>
-    public Guid MemberUserId { get; set; }
+    /// <summary>The member complained about (their staff account); none for a local board member without one.</summary>
+    public Guid? MemberUserId { get; set; }
+
+    /// <summary>R16: the local board the member sits on; null for a member of council.</summary>
+    public string? LocalBoard { get; set; }
+
+    public ComplainantKind ComplainantKind { get; set; } = ComplainantKind.Resident;
+
+    /// <summary>R16: when the conduct happened and when the complainant became aware of it (the time limit runs from then).</summary>
+    public DateOnly? ConductOn { get; set; }
+
+    public DateOnly? AwareOn { get; set; }
+
+    /// <summary>Filed after the protocol's time limit; the IC accepts it only with <see cref="LateReason"/>.</summary>
+    public bool FiledLate { get; set; }
+
+    public string? LateReason { get; set; }
+
+    public DeclarationKind DeclarationKind { get; set; } = DeclarationKind.Typed;
+
+    /// <summary>A sworn or affirmed declaration: who commissioned it and when.</summary>
+    public string? CommissionedBy { get; set; }
+
+    public DateOnly? CommissionedOn { get; set; }
+
+    /// <summary>R16: the IC withheld the complainant's name from the member, for this reason.</summary>
+    public string? NameWithheldReason { get; set; }
+
+    /// <summary>R16: the coded outcome of intake or assessment.</summary>
+    public IntakeDisposition? Disposition { get; set; }
+
+    /// <summary>A duplicate's lead case, answered together with it.</summary>
+    public string? LeadReference { get; set; }
+
+    /// <summary>R16: the complainant asked to withdraw; the IC decides whether to go on in the public interest.</summary>
+    public DateTimeOffset? WithdrawalRequestedAt { get; set; }
+
+    public string? WithdrawalReason { get; set; }
+
+    /// <summary>The appeal this complaint was escalated from (R9).</summary>
+    public string? FromAppealReference { get; set; }
 
     public string MemberName { get; set; } = "";
 
@@ -128,7 +210,7 @@ internal sealed class ComplaintDetails
     /// <summary>Discrimination or harassment is alleged: the Human Rights Code review applies.</summary>
     public bool AllegesDiscrimination { get; set; }
 
-    /// <summary>R12: received in the election blackout, held until the day after voting day.</summary>
+    /// <summary>R12, hold protocol: received or paused in the election period, held until the day after it ends.</summary>
     public DateOnly? HeldUntil { get; set; }
 
     /// <summary>When the member was sent the complaint; from then on they see it (without contact details, R15).</summary>
@@ -146,6 +228,19 @@ internal sealed class ComplaintReport
 
     public string? MemberComment { get; set; }
 
+    /// <summary>The member's response as written, and as shared with the complainant (the IC may redact passages first).</summary>
+    public string? MemberResponse { get; set; }
+
+    public string? SharedResponse { get; set; }
+
+    public string? ResponseRedactionReason { get; set; }
+
+    /// <summary>The IC's finding: a breach of the Code, or none. The protocol may name the member only on a breach.</summary>
+    public bool? BreachFound { get; set; }
+
+    /// <summary>Whether the published report names the member (decided when it is issued).</summary>
+    public bool MemberNamed { get; set; } = true;
+
     public string? FinalText { get; set; }
 
     public string? RecommendedSanction { get; set; }
@@ -154,14 +249,23 @@ internal sealed class ComplaintReport
 
     public string IssuedBy { get; set; } = "";
 
-    /// <summary>Council's decision (R16): none, reprimand, suspension of pay (up to 90 days), remedial measures.</summary>
+    /// <summary>Council's decision (R16) in plain words, as recorded; null until council decides.</summary>
     public string? CouncilDecision { get; set; }
+
+    public bool Reprimand { get; set; }
 
     public int? PaySuspensionDays { get; set; }
 
+    /// <summary>The remedial measures' codes, comma-separated (<see cref="RemedialMeasure"/>).</summary>
+    public string? Measures { get; set; }
+
+    /// <summary>What the measures are, in council's words (e.g. the committee, the apology's form).</summary>
     public string? RemedialMeasures { get; set; }
 
+    /// <summary>The council meeting that decided, and its resolution number.</summary>
     public DateOnly? CouncilDecidedOn { get; set; }
+
+    public string? ResolutionNumber { get; set; }
 
     /// <summary>Published in the public registry, as the Integrity Commissioner previewed and confirmed it (R15, R16).</summary>
     public DateTimeOffset? PublishedAt { get; set; }
@@ -250,13 +354,28 @@ internal sealed class AppealDecision
 {
     public Guid CaseId { get; set; }
 
-    /// <summary>uphold, restore_access, reinstate_content or refer_as_complaint.</summary>
+    /// <summary>Upheld, AccessRestored or ContentReinstated (before version 2: uphold, restore_access, ...).</summary>
     public string Outcome { get; set; } = "";
 
     public string Reasons { get; set; } = "";
 
-    /// <summary>The house rule (code) the decision relies on.</summary>
+    /// <summary>The house rule (code) an upheld action relied on; empty for a restore.</summary>
     public string RuleRelied { get; set; } = "";
+
+    /// <summary>R8: the owner's answer to each Human Rights Code ground raised, as "code: answer" lines.</summary>
+    public string? GroundAnswers { get; set; }
+
+    /// <summary>When the owner confirmed the access or content was restored.</summary>
+    public DateTimeOffset? RestoredAt { get; set; }
+
+    /// <summary>The municipal reviewer's answer to an escalated corporate appeal (R9).</summary>
+    public string? ReviewOutcome { get; set; }
+
+    public string? ReviewReasons { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
+    public DateTimeOffset? ReviewedAt { get; set; }
 
     public string DecidedBy { get; set; } = "";
 

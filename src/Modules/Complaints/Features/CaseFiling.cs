@@ -84,8 +84,7 @@ internal sealed class CaseFiling(
     /// form sent twice at once, even to two hosts, files one case.
     /// </summary>
     public async Task<FiledCase> FileAsync(Case draft, string workflow, string receivedText, string mailSubject,
-        Func<string, string> mailBody, string baseUrl, IReadOnlyList<UploadedFile> files, CancellationToken ct,
-        string? startAt = null)
+        Func<string, string> mailBody, string baseUrl, IReadOnlyList<UploadedFile> files, CancellationToken ct, bool hold = false)
     {
         var stored = new List<StoredEvidence>();
         foreach (var file in files)
@@ -105,7 +104,7 @@ internal sealed class CaseFiling(
         var token = CaseReferences.NewToken();
         var filed = draft;
         filed.Id = Guid.NewGuid();
-        filed.Status = startAt is null ? CaseStatus.Open : CaseStatus.OnHold;
+        filed.Status = hold ? CaseStatus.OnHold : CaseStatus.Open;
         filed.SubmittedAt = now;
         filed.Reference = await NextReferenceAsync(filed.Kind, now.Year, ct);
         filed.TrackingTokenHash = CaseReferences.Hash(token);
@@ -135,9 +134,51 @@ internal sealed class CaseFiling(
         var link = $"{baseUrl.TrimEnd('/')}/track/{filed.Reference}?token={token}";
         outbox.Mail(db, new OutgoingMail(filed.ContactEmail, $"{mailSubject} {filed.Reference}", mailBody(link), Sensitive: true), filed.MunicipalityId);
         // Starting the workflow saves the case, its files, e-mail, audit entry and first task together.
-        await workflows.StartAsync(db, workflow, filed.MunicipalityId, filed.Reference, ct, startAt);
+        var instance = await workflows.StartAsync(db, workflow, filed.MunicipalityId, filed.Reference, ct);
+        if (hold)
+        {
+            // R12, hold protocol: it waits at intake, paused, until the election period ends.
+            await workflows.SuspendAsync(db, instance.Id, "held: election period", ct);
+        }
+
         await transaction.CommitAsync(ct);
         return new FiledCase(filed, token, false);
+    }
+
+    public Task<MunicipalityInfo?> MunicipalityAsync(Guid id, CancellationToken ct) => municipalities.FindAsync(id, ct);
+
+    /// <summary>
+    /// R9: a resident escalates an appeal about a member's account: a Code of Conduct complaint is created with the appeal's
+    /// facts, waiting for the resident to complete and sign it (R16: no anonymous formal complaint). Saved with the step that
+    /// escalates; a number taken at the same moment by another filing makes one of the two retry (the counter's token).
+    /// </summary>
+    public async Task<FiledCase> DraftComplaintFromAppealAsync(Case appealCase, DateTimeOffset now, CancellationToken ct)
+    {
+        var appeal = appealCase.Appeal!;
+        var token = CaseReferences.NewToken();
+        var draft = new Case
+        {
+            Id = Guid.NewGuid(), MunicipalityId = appealCase.MunicipalityId, Kind = CaseKind.Complaint, Status = CaseStatus.AwaitingSignature,
+            SubmittedAt = now, Reference = await NextReferenceAsync(CaseKind.Complaint, now.Year, ct), TrackingTokenHash = CaseReferences.Hash(token),
+            ProtectedTrackingToken = Protector.Protect(token), ContactName = appealCase.ContactName, ContactEmail = appealCase.ContactEmail,
+        };
+        draft.Complaint = new ComplaintDetails
+        {
+            CaseId = draft.Id, MemberUserId = appeal.OwnerUserId, MemberName = appeal.OwnerName ?? "", FromAppealReference = appealCase.Reference,
+            WhatHappened = $"From appeal {appealCase.Reference}: on {appeal.HappenedOn:d MMMM yyyy}, {appeal.AccountDescription} "
+                + $"{(appeal.Subject == AppealSubject.Blocked ? "blocked me" : appeal.Subject == AppealSubject.PostDeleted ? "deleted my post" : "hid my comment")}."
+                + (string.IsNullOrWhiteSpace(appeal.ContentPosted) ? "" : $"\n\nWhat I had posted:\n{appeal.ContentPosted}")
+                + (string.IsNullOrWhiteSpace(appeal.ReasonGiven) ? "" : $"\n\nThe reason I was given:\n{appeal.ReasonGiven}"),
+            AllegesDiscrimination = appeal.Grounds.Length > 0,
+        };
+        draft.Timeline = [new TimelineEntry
+        {
+            Id = Guid.NewGuid(), CaseId = draft.Id, MunicipalityId = draft.MunicipalityId, At = now, Visibility = Visibility.Public, By = "resident",
+            Text = $"Created from appeal {appealCase.Reference}. Complete it and sign the declaration to file it.",
+        }];
+        db.Cases.Add(draft);
+        audit.Record(db, "complaint.drafted-from-appeal", "Case", draft.Reference, draft.MunicipalityId, appealCase.Reference);
+        return new FiledCase(draft, token, false);
     }
 
     private async Task<string> NextReferenceAsync(CaseKind kind, int year, CancellationToken ct)

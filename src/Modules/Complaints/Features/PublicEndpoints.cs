@@ -15,7 +15,17 @@ namespace Governance.Complaints.Features;
 
 internal sealed record FiledResponse(string Reference, string TrackingUrl);
 
-internal sealed record InformationRequest(string? Information);
+internal sealed record InformationRequest(
+    [property: System.ComponentModel.DataAnnotations.MaxLength(10_000, ErrorMessage = "Keep it under 10,000 characters; attach a file for more.")] string? Information);
+
+/// <summary>The resident's reply to the member's response (R16).</summary>
+internal sealed record ReplyRequest(
+    [property: System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Write your reply."),
+               System.ComponentModel.DataAnnotations.MaxLength(20_000, ErrorMessage = "Keep your reply under 20,000 characters.")] string? Text);
+
+/// <summary>Why the resident escalates, or withdraws (optional).</summary>
+internal sealed record ReasonRequest(
+    [property: System.ComponentModel.DataAnnotations.MaxLength(4000, ErrorMessage = "Keep it under 4,000 characters.")] string? Reason);
 
 /// <summary>
 /// The resident's API: no account needed. JSON, or multipart/form-data with the JSON in a part named
@@ -71,8 +81,27 @@ internal static class PublicEndpoints
         });
         api.MapGet("/cases/{reference}", async (string reference, string? token, TrackCase track, CancellationToken ct) =>
             (await track.ViewAsync(reference, token, ct)).ToHttp(v => TypedResults.Ok(v)));
-        api.MapPost("/cases/{reference}/withdraw", async (string reference, string? token, TrackCase track, CancellationToken ct) =>
-                (await track.WithdrawAsync(reference, token, ct)).ToHttp(v => TypedResults.Ok(v)))
+        api.MapPost("/cases/{reference}/withdraw", async (string reference, string? token, ReasonRequest? request, TrackCase track, CancellationToken ct) =>
+                (await track.WithdrawAsync(reference, token, request?.Reason, ct)).ToHttp(v => TypedResults.Ok(v)))
+            .Validates<ReasonRequest>()
+            .DisableAntiforgery();
+        api.MapPost("/cases/{reference}/reply", async (string reference, string? token, ReplyRequest request, TrackCase track, CancellationToken ct) =>
+                (await track.TakeStepAsync(reference, token, new Workflows.CodeOfConduct.SubmitReply().Action, request.Text, ct)).ToHttp(v => TypedResults.Ok(v)))
+            .Validates<ReplyRequest>()
+            .RequireRateLimiting(RateLimits.PublicForms)
+            .DisableAntiforgery();
+        api.MapPost("/cases/{reference}/escalate", async (string reference, string? token, ReasonRequest? request, TrackCase track, CancellationToken ct) =>
+                (await track.EscalateAsync(reference, token, request?.Reason, ct)).ToHttp(v => TypedResults.Ok(v)))
+            .Validates<ReasonRequest>()
+            .RequireRateLimiting(RateLimits.PublicForms)
+            .DisableAntiforgery();
+        api.MapPost("/cases/{reference}/restart", async (string reference, string? token, TrackCase track, CancellationToken ct) =>
+                (await track.RequestRestartAsync(reference, token, ct)).ToHttp(v => TypedResults.Ok(v)))
+            .DisableAntiforgery();
+        api.MapPost("/cases/{reference}/complete", async (string reference, string? token, CompleteComplaintRequest request, TrackCase track,
+                CancellationToken ct) => (await track.CompleteAsync(reference, token, request, ct)).ToHttp(v => TypedResults.Ok(v)))
+            .Validates<CompleteComplaintRequest>()
+            .RequireRateLimiting(RateLimits.PublicForms)
             .DisableAntiforgery();
         api.MapPost("/cases/{reference}/information", AddInformationAsync)
             .RequireRateLimiting(RateLimits.PublicForms)

@@ -10,15 +10,16 @@ namespace Governance.Complaints.Workflows;
 
 /// <summary>
 /// Reminders and escalations for every stage with a due date: a reminder to whoever must act one business day
-/// before it is due, and an escalation to the Integrity Commissioner when it is overdue. Both are e-mails through
+/// before it is due, and an escalation when it is overdue: to the Integrity Commissioner on a complaint, to the social
+/// media managers on an appeal (the IC has no say over appeals, R9). Both are e-mails through
 /// the outbox and internal timeline entries, written in the timer's own transaction, so each goes once.
 /// </summary>
 internal static class DeadlineTimers
 {
     public static WorkflowDefinitionBuilder.StageBuilder WithReminders(this WorkflowDefinitionBuilder.StageBuilder stage, int dueDays)
         => stage
-            .Timer("reminder", AppealWorkflow.BusinessDays(Math.Max(0, dueDays - 1)), onFire: RemindAsync)
-            .Timer("escalation", AppealWorkflow.BusinessDays(dueDays), onFire: EscalateAsync);
+            .Timer("reminder", CaseFlow.BusinessDays(Math.Max(0, dueDays - 1)), onFire: RemindAsync)
+            .Timer("escalation", CaseFlow.BusinessDays(dueDays), onFire: EscalateAsync);
 
     private static async Task RemindAsync(WorkflowStepContext context, CancellationToken ct)
     {
@@ -36,13 +37,15 @@ internal static class DeadlineTimers
     {
         var (caseId, reference, _) = await WhoMustActAsync(context, ct);
         var staff = await context.Services.GetRequiredService<IStaffDirectory>().StaffOfAsync(context.Instance.MunicipalityId, ct);
-        foreach (var ic in staff.Where(s => s.Roles.Contains(StaffRoles.IntegrityCommissioner)))
+        var appeal = context.Instance.DefinitionName == Appeals.AppealFlow.Name;
+        var supervisor = appeal ? StaffRoles.SocialMediaManager : StaffRoles.IntegrityCommissioner;
+        foreach (var person in staff.Where(s => s.Roles.Contains(supervisor)))
         {
-            Mail(context, ic.Email, $"Overdue: {reference}",
+            Mail(context, person.Email, $"Overdue: {reference}",
                 $"Case {reference} is overdue at the stage '{context.Instance.Stage.Replace('_', ' ')}'. Please see that it moves on.");
         }
 
-        Note(context, caseId, "Overdue: escalated to the Integrity Commissioner.");
+        Note(context, caseId, appeal ? "Overdue: escalated to the social media managers." : "Overdue: escalated to the Integrity Commissioner.");
     }
 
     /// <summary>The assignee role's staff, the member concerned, or the account's responsible person.</summary>
@@ -57,6 +60,9 @@ internal static class DeadlineTimers
         IReadOnlyList<string> emails = role switch
         {
             StaffRoles.Member when found.Complaint is { } c => staff.Where(s => s.UserId == c.MemberUserId).Select(s => s.Email).ToList(),
+            // R9: a member's account's appeal waits on the member; a corporate one on its managers.
+            StaffRoles.SocialMediaManager when found.Appeal is { OwnerKind: Domain.AccountOwnerKind.Member } a
+                => staff.Where(s => s.UserId == a.OwnerUserId).Select(s => s.Email).ToList(),
             StaffRoles.SocialMediaManager when found.Appeal?.AccountId is { } accountId
                 => await context.Services.GetRequiredService<IAccountRegistry>().FindAsync(found.MunicipalityId, accountId, ct) is { } account
                     ? [account.ResponsibleEmail]

@@ -126,7 +126,7 @@ internal sealed class FileAppeal(IAccountRegistry accounts, CaseFiling filing, T
                 ConsentedAt = clock.GetUtcNow(),
             },
         };
-        return Result<FiledCase>.Ok(await filing.FileAsync(draft, AppealWorkflow.Name,
+        return Result<FiledCase>.Ok(await filing.FileAsync(draft, Workflows.Appeals.AppealFlow.Name,
             "We received your appeal.", "Your appeal", link =>
                 $"Hello{(string.IsNullOrWhiteSpace(request.Name) ? "" : " " + request.Name.Trim())},\n\n"
                 + $"We received your appeal to {municipality.Name}. Your reference number is shown in the subject of this e-mail.\n\n"

@@ -25,7 +25,9 @@ internal sealed record PublicationPreview(PublishedFields Fields, IReadOnlyList<
     string PreviewHash);
 
 /// <summary>
-/// R15, R16: a final report goes to the public registry only as the Integrity Commissioner previewed it: the passages
+/// R15, R16: a final report goes to the public registry only as the Integrity Commissioner previewed it (from version 2
+/// of the complaint workflow, issuing the report publishes the confirmed preview; this endpoint publishes reports
+/// issued before, which migration 0004 withdrew): the passages
 /// they mark are redacted in every published field, the detector's warnings are shown, and publishing confirms that
 /// exact preview by its hash. Warnings do not block (a flag can be a false alarm, like "City Hall" for a complainant
 /// named Hall, and the report must be public) but must be acknowledged; the acknowledgement is audited.
@@ -61,6 +63,11 @@ internal sealed class PublishReport(ComplaintsDbContext db, ICurrentActor actor,
             return refused;
         }
 
+        if (report!.FinalIssuedAt is null)
+        {
+            return Result<PublicationPreview>.Conflict("Issue the report to council: issuing it publishes the preview you confirm.");
+        }
+
         if (Check(request.Marks) is { } invalid)
         {
             return invalid;
@@ -81,10 +88,7 @@ internal sealed class PublishReport(ComplaintsDbContext db, ICurrentActor actor,
         }
 
         var now = clock.GetUtcNow();
-        report!.PublishedAt = now;
-        report.RedactionMarks = JsonSerializer.Serialize(preview.Marks);
-        report.PublishedHash = preview.PreviewHash;
-        report.PublishedBy = actor.Name;
+        Record(report!, preview, actor.Name, now);
         db.Timeline.Add(new TimelineEntry
         {
             Id = Guid.NewGuid(), CaseId = found!.Id, MunicipalityId = found.MunicipalityId, At = now, Visibility = Visibility.Public,
@@ -96,15 +100,28 @@ internal sealed class PublishReport(ComplaintsDbContext db, ICurrentActor actor,
         return Result<PublicationPreview>.Ok(preview);
     }
 
-    /// <summary>The published view of a report: every field through the one redaction step, and the hash of that view.</summary>
+    /// <summary>Records a confirmed preview as the publication (the IC's marks, the hash the registry checks).</summary>
+    public static void Record(ComplaintReport report, PublicationPreview preview, string by, DateTimeOffset now)
+    {
+        report.PublishedAt = now;
+        report.RedactionMarks = JsonSerializer.Serialize(preview.Marks);
+        report.PublishedHash = preview.PreviewHash;
+        report.PublishedBy = by;
+    }
+
+    /// <summary>
+    /// The published view of a report: every field through the one redaction step, and the hash of that view. The member
+    /// is named only when the report says so (R16: some protocols name the member only on a finding of breach).
+    /// </summary>
     public static (PublishedFields Fields, string Hash) Published(Case found, ComplaintReport report, IReadOnlyList<string> marks)
     {
-        var fields = ReportPublication.Redact(new PublishedFields(found.Complaint!.MemberName, found.Complaint.Articles, report.FinalText ?? "",
+        var member = report.MemberNamed ? found.Complaint!.MemberName : found.Complaint!.LocalBoard is { } board ? $"A member of {board}" : "A member of council";
+        var fields = ReportPublication.Redact(new PublishedFields(member, found.Complaint.Articles, report.FinalText ?? "",
             report.RecommendedSanction, report.RemedialMeasures), marks);
         return (fields, ReportPublication.Hash(fields, marks));
     }
 
-    private static PublicationPreview Preview(Case found, ComplaintReport report, IReadOnlyList<string> marks)
+    public static PublicationPreview Preview(Case found, ComplaintReport report, IReadOnlyList<string> marks)
     {
         var (fields, hash) = Published(found, report, marks);
         var complainant = new ComplainantOnFile(found.ContactName, found.ContactEmail, found.Complaint!.Phone, found.Complaint.PostalAddress);
@@ -136,9 +153,9 @@ internal sealed class PublishReport(ComplaintsDbContext db, ICurrentActor actor,
         }
 
         var report = await db.Reports.FirstOrDefaultAsync(r => r.CaseId == found.Id, ct);
-        if (report is not { FinalText: not null, CouncilDecision: not null })
+        if (report is not { FinalText: not null })
         {
-            return (null, null, Result<PublicationPreview>.Conflict("Council's decision on the final report must be recorded first."));
+            return (null, null, Result<PublicationPreview>.Conflict("The final report must be written first."));
         }
 
         return report.PublishedAt is not null

@@ -18,6 +18,7 @@ internal static class CaseEndpoints
     {
         var api = endpoints.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
         api.MapGet("/", ListAsync);
+        api.MapGet("/counts", async (CaseQueue queue, CancellationToken ct) => (await queue.CountsAsync(ct)).ToHttp(c => TypedResults.Ok(c)));
         api.MapGet("/{reference}", async (string reference, CaseWork work, CancellationToken ct) =>
             (await work.DetailAsync(reference, ct)).ToHttp(c => TypedResults.Ok(c)));
         api.MapGet("/{reference}/actions", async (string reference, CaseWork work, CancellationToken ct) =>
@@ -25,6 +26,11 @@ internal static class CaseEndpoints
         api.MapPost("/{reference}/actions/{action}", async (string reference, string action, CaseActionRequest? request,
                 CaseWork work, CancellationToken ct) =>
             (await work.TakeActionAsync(reference, action, request ?? new CaseActionRequest(), ct)).ToHttp(c => TypedResults.Ok(c)));
+        api.MapPost("/{reference}/withdrawal", async (string reference, WithdrawalDecisionRequest request, ComplaintRequests requests,
+                CancellationToken ct) => (await requests.DecideWithdrawalAsync(reference, request, ct)).ToHttp(c => TypedResults.Ok(c)))
+            .Validates<WithdrawalDecisionRequest>();
+        api.MapPost("/{reference}/restart", async (string reference, ComplaintRequests requests, CancellationToken ct) =>
+            (await requests.RequestRestartAsync(reference, ct)).ToHttp(c => TypedResults.Ok(c)));
         api.MapPost("/{reference}/assign-to-me", async (string reference, CaseWork work, CancellationToken ct) =>
             (await work.AssignToMeAsync(reference, ct)).ToHttp(c => TypedResults.Ok(c)));
         api.MapGet("/{reference}/evidence/{id:guid}", async (string reference, Guid id, CaseWork work,
@@ -41,7 +47,7 @@ internal static class CaseEndpoints
     /// A <c>Link: rel="next"</c> header gives the next page when there is one.
     /// </summary>
     private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ValidationProblem>> ListAsync(string? type, string? stage,
-        string? assignee, bool? overdue, string? status, string? reference, int? page, int? pageSize, HttpContext http, CaseWork work,
+        string? assignee, bool? overdue, string? status, string? reference, int? page, int? pageSize, HttpContext http, CaseQueue queue,
         CancellationToken ct)
     {
         if (page < 1 || pageSize is < 1 or > CaseQuery.MaxPageSize)
@@ -60,7 +66,7 @@ internal static class CaseEndpoints
             });
         }
 
-        var result = await work.QueueAsync(new CaseQuery(type, stage, assignee, overdue, status, reference,
+        var result = await queue.QueueAsync(new CaseQuery(type, stage, assignee, overdue, status, reference,
             Page: page ?? 1, PageSize: pageSize ?? CaseQuery.DefaultPageSize), ct);
         if (result.HasMore)
         {

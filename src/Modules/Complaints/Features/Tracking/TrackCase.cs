@@ -1,6 +1,13 @@
+using Governance.Accounts.Contracts;
 using Governance.Complaints.Data;
 using Governance.Complaints.Domain;
+using Governance.Complaints.Features.CodeOfConduct;
+using Governance.Complaints.Features.Staff;
+using Governance.Complaints.Jobs;
 using Governance.Complaints.Workflows;
+using Governance.Complaints.Workflows.Appeals;
+using Governance.Complaints.Workflows.CodeOfConduct;
+using Governance.Platform;
 using Governance.Platform.Audit;
 using Governance.Platform.Files;
 using Governance.Platform.Workflows;
@@ -11,16 +18,31 @@ namespace Governance.Complaints.Features.Tracking;
 
 internal sealed record PublicTimelineEntry(DateTimeOffset At, string Text);
 
+/// <summary>What the resident may do now through their link, each with its deadline where there is one.</summary>
+internal sealed record ResidentOptions(bool AddInformation, bool Reply, string? Escalate, DateOnly? EscalateBy, bool Restart, DateOnly? RestartBy,
+    bool Withdraw, bool WithdrawalRequested, bool Complete);
+
 internal sealed record PublicCaseView(string Reference, string Kind, string Status, string Stage, DateTimeOffset SubmittedAt,
-    DateTimeOffset? InformationDueBy, IReadOnlyList<PublicTimelineEntry> Timeline, bool CanAddInformation, bool CanWithdraw);
+    DateTimeOffset? DueBy, IReadOnlyList<PublicTimelineEntry> Timeline, ResidentOptions Options, string? Member,
+    IReadOnlyList<string> Articles, string? WhatHappened)
+{
+    public bool CanAddInformation => Options.AddInformation;
+
+    public bool CanWithdraw => Options.Withdraw;
+}
 
 /// <summary>
-/// What a resident can do with their reference number and private link: see the status and the public
-/// timeline, add information, withdraw. A wrong token finds nothing (404), like an unknown reference.
+/// What a resident can do with their reference number and private link: see where the case stands and its shared
+/// timeline, add information, reply to the member's response, escalate a decided appeal once, ask to restart a file the
+/// election period ended, complete a complaint escalated from their appeal, withdraw (an appeal at once; a complaint
+/// on the IC's decision). A wrong token finds nothing (404), like an unknown reference.
 /// </summary>
-internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, WorkflowRuntime workflows, EvidenceStore evidence,
-    AuditTrail audit, TimeProvider clock)
+internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, StepRunner runner, FileComplaint complaints,
+    ElectionPeriodWork election, WorkflowRuntime workflows, EvidenceStore evidence, CaseMail mail, IMunicipalityDirectory municipalities,
+    Policies.Contracts.IPolicyCatalog policies, AuditTrail audit, TimeProvider clock)
 {
+    private static readonly Viewer Resident = new(null, []);
+
     public async Task<Result<PublicCaseView>> ViewAsync(string reference, string? token, CancellationToken ct)
     {
         var found = await FindAsync(reference, token, ct);
@@ -34,7 +56,8 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Wor
         return Result<PublicCaseView>.Ok(await ToViewAsync(found, ct));
     }
 
-    public async Task<Result<PublicCaseView>> WithdrawAsync(string reference, string? token, CancellationToken ct)
+    /// <summary>An appeal is withdrawn at once; a complaint's withdrawal is a request the IC decides (R16).</summary>
+    public async Task<Result<PublicCaseView>> WithdrawAsync(string reference, string? token, string? reason, CancellationToken ct)
     {
         var found = await FindAsync(reference, token, ct);
         if (found is null)
@@ -47,11 +70,32 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Wor
             return Result<PublicCaseView>.Conflict("This case is already closed.");
         }
 
+        if (reason?.Length > 4000)
+        {
+            return Result<PublicCaseView>.Invalid("reason", "Keep the reason under 4,000 characters.");
+        }
+
+        if (found.Complaint is { } complaint && found.Status != CaseStatus.AwaitingSignature)
+        {
+            if (complaint.WithdrawalRequestedAt is not null)
+            {
+                return Result<PublicCaseView>.Conflict("You already asked to withdraw; the Integrity Commissioner will answer.");
+            }
+
+            complaint.WithdrawalRequestedAt = clock.GetUtcNow();
+            complaint.WithdrawalReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+            AddTimeline(found, Visibility.Public, "You asked to withdraw your complaint. The Integrity Commissioner decides whether the inquiry continues in the public interest, and will tell you.");
+            audit.Record(db, "case.withdrawal-requested", "Case", found.Reference, found.MunicipalityId);
+            await mail.RoleAsync(found, StaffRoles.IntegrityCommissioner, "A complainant asks to withdraw", "The complainant asked to withdraw the complaint. Decide whether the inquiry continues in the public interest.", ct);
+            await db.SaveChangesAsync(ct);
+            return Result<PublicCaseView>.Ok(await ToViewAsync(found, ct));
+        }
+
         found.Status = CaseStatus.Withdrawn;
         AddTimeline(found, Visibility.Public, $"You withdrew your {Noun(found)}.");
         audit.Record(db, "case.withdrawn", "Case", found.Reference, found.MunicipalityId);
         var instance = await InstanceAsync(found, ct);
-        if (instance is { Status: WorkflowStatus.Running })
+        if (instance is { Status: WorkflowStatus.Running or WorkflowStatus.Suspended })
         {
             var cancelled = await workflows.CancelAsync(db, instance.Id, "withdrawn by the resident", ct);
             if (!cancelled.Succeeded)
@@ -76,9 +120,9 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Wor
             return Result<PublicCaseView>.NotFound();
         }
 
-        if (found.Status is CaseStatus.Closed or CaseStatus.Withdrawn)
+        if (found.Status is not (CaseStatus.Open or CaseStatus.OnHold))
         {
-            return Result<PublicCaseView>.Conflict("This case is closed; it cannot take more information.");
+            return Result<PublicCaseView>.Conflict("This case is not open; it cannot take more information.");
         }
 
         if (string.IsNullOrWhiteSpace(text) && files.Count == 0)
@@ -116,9 +160,9 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Wor
 
         audit.Record(db, "case.information-added", "Case", found.Reference, found.MunicipalityId, $"{files.Count} file(s)");
         var instance = await InstanceAsync(found, ct);
-        if (instance is { Status: WorkflowStatus.Running, Stage: "awaiting_information" })
+        if (instance is { Status: WorkflowStatus.Running, Stage: AppealFlow.Stages.AwaitingInformation })
         {
-            var resumed = await workflows.ResumeAsync(db, instance.Id, ResidentSteps.InformationReceived, ct);
+            var resumed = await runner.RunAsync(found, new InformationReceived().Action, new CaseActionRequest(), "resident", Resident, StepActor.Resident, ct);
             if (!resumed.Succeeded)
             {
                 return Result<PublicCaseView>.Conflict("The case changed while you were sending. Please try again.");
@@ -132,6 +176,91 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Wor
         return Result<PublicCaseView>.Ok(await ToViewAsync(found, ct));
     }
 
+    /// <summary>The resident's own workflow steps: reply to the member's response, escalate a decided appeal.</summary>
+    public async Task<Result<PublicCaseView>> TakeStepAsync(string reference, string? token, string action, string? text, CancellationToken ct)
+    {
+        var found = await FindAsync(reference, token, ct);
+        if (found is null)
+        {
+            return Result<PublicCaseView>.NotFound();
+        }
+
+        if (text?.Length > 20_000)
+        {
+            return Result<PublicCaseView>.Invalid("text", "Keep it under 20,000 characters.");
+        }
+
+        var request = new CaseActionRequest { Text = text, Reasons = text?.Length > 8000 ? text[..8000] : text };
+        var taken = await runner.RunAsync(found, action, request, "resident", Resident, StepActor.Resident, ct);
+        return taken.Status switch
+        {
+            ResultStatus.Ok => Result<PublicCaseView>.Ok(await ToViewAsync(found, ct)),
+            ResultStatus.Invalid => Result<PublicCaseView>.Invalid(taken.Errors),
+            _ => Result<PublicCaseView>.Conflict(taken.Message ?? "This is not possible now."),
+        };
+    }
+
+    /// <summary>R9: the resident escalates an upheld appeal once, along the route its account's owner decides.</summary>
+    public async Task<Result<PublicCaseView>> EscalateAsync(string reference, string? token, string? reason, CancellationToken ct)
+    {
+        var found = await FindAsync(reference, token, ct);
+        if (found?.Appeal is not { } appeal)
+        {
+            return found is null ? Result<PublicCaseView>.NotFound() : Result<PublicCaseView>.Conflict("Only an appeal can be escalated.");
+        }
+
+        var action = AppealRouting.Escalation(appeal.Owner) == EscalationRoute.IntegrityCommissioner
+            ? new EscalateToCommissioner().Action
+            : new EscalateToReviewer().Action;
+        return await TakeStepAsync(reference, token, action, reason, ct);
+    }
+
+    /// <summary>R12: the complainant asks in writing to take up an inquiry the election period ended.</summary>
+    public async Task<Result<PublicCaseView>> RequestRestartAsync(string reference, string? token, CancellationToken ct)
+    {
+        var found = await FindAsync(reference, token, ct);
+        if (found is null)
+        {
+            return Result<PublicCaseView>.NotFound();
+        }
+
+        var requested = await election.RequestRestartAsync(found, "complainant", ct);
+        return requested.Succeeded ? Result<PublicCaseView>.Ok(await ToViewAsync(found, ct)) : Result<PublicCaseView>.Conflict(requested.Message!);
+    }
+
+    /// <summary>R9, R16: the resident completes and signs the complaint their escalated appeal created.</summary>
+    public async Task<Result<PublicCaseView>> CompleteAsync(string reference, string? token, CompleteComplaintRequest request, CancellationToken ct)
+    {
+        var found = await FindAsync(reference, token, ct);
+        if (found is null)
+        {
+            return Result<PublicCaseView>.NotFound();
+        }
+
+        if (found.Status != CaseStatus.AwaitingSignature)
+        {
+            return Result<PublicCaseView>.Conflict("This complaint is already filed.");
+        }
+
+        var completed = await complaints.CompleteAsync(found, request, ct);
+        if (!completed.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            return completed.Status == ResultStatus.Invalid ? Result<PublicCaseView>.Invalid(completed.Errors) : Result<PublicCaseView>.Conflict(completed.Message!);
+        }
+
+        audit.Record(db, "complaint.filed", "Case", found.Reference, found.MunicipalityId, "signed from an escalated appeal");
+        await db.SaveChangesAsync(ct);
+        return Result<PublicCaseView>.Ok(await ToViewAsync(found, ct));
+    }
+
+    /// <summary>The Code of Conduct articles of the case's municipality, for completing an escalated complaint.</summary>
+    public async Task<IReadOnlyList<Policies.Contracts.ConductArticle>> ArticlesAsync(string reference, CancellationToken ct)
+    {
+        var municipality = await db.Cases.IgnoreQueryFilters().Where(c => c.Reference == reference).Select(c => c.MunicipalityId).FirstAsync(ct);
+        return await policies.ArticlesAsync(municipality, ct);
+    }
+
     private async Task<Case?> FindAsync(string reference, string? token, CancellationToken ct)
     {
         if (!CaseReferences.IsWellFormed(reference))
@@ -139,7 +268,7 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Wor
             return null;
         }
 
-        var found = await db.Cases.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Reference == reference, ct);
+        var found = await db.Cases.IgnoreQueryFilters().Include(c => c.Appeal).Include(c => c.Complaint).FirstOrDefaultAsync(c => c.Reference == reference, ct);
         if (found is null || !CaseReferences.Matches(token, found.TrackingTokenHash))
         {
             return null;
@@ -163,22 +292,43 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Wor
     private async Task<PublicCaseView> ToViewAsync(Case found, CancellationToken ct)
     {
         var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.CorrelationId == found.Reference, ct);
-        var stage = instance?.Stage ?? "intake";
-        DateTimeOffset? informationDue = null;
-        if (instance is { Stage: "awaiting_information" })
-        {
-            informationDue = await db.Set<WorkflowBookmark>().AsNoTracking()
-                .Where(b => b.InstanceId == instance.Id && b.ConsumedAt == null && b.Kind == BookmarkKind.Task)
-                .Select(b => b.DueAt).FirstOrDefaultAsync(ct);
-        }
-
+        var running = instance is { Status: WorkflowStatus.Running };
+        var flow = instance is null ? CaseFlows.Latest(found.Kind) : CaseFlows.Of(instance);
+        var stage = instance?.Stage ?? "";
+        var due = running
+            ? await db.Set<WorkflowBookmark>().AsNoTracking()
+                .Where(b => b.InstanceId == instance!.Id && b.ConsumedAt == null && b.Kind == BookmarkKind.Task).Select(b => b.DueAt).FirstOrDefaultAsync(ct)
+            : null;
         var timeline = await db.Timeline.AsNoTracking()
-            .Where(t => t.CaseId == found.Id && t.Visibility == Visibility.Public)
+            .Where(t => t.CaseId == found.Id && (t.Visibility == Visibility.Public || t.Visibility == Visibility.Parties))
             .OrderBy(t => t.At).Select(t => new PublicTimelineEntry(t.At, t.Text)).ToListAsync(ct);
+        var today = clock.TodayIn((await municipalities.FindAsync(found.MunicipalityId, ct))?.TimeZone ?? MunicipalTime.DefaultTimeZone);
         var open = found.Status is CaseStatus.Open or CaseStatus.OnHold;
-        return new PublicCaseView(found.Reference, found.Kind.ToString(), found.Status.ToString(),
-            found.Status == CaseStatus.Withdrawn ? "Withdrawn"
-                : found.Kind == CaseKind.Appeal ? AppealWorkflow.PublicStage(stage) : ComplaintWorkflow.PublicStage(stage), found.SubmittedAt,
-            informationDue, timeline, open, open);
+        var residentSteps = running ? flow.Definition.Stage(stage).Actions.Keys.Select(flow.Step).Where(s => s.TakenBy == StepActor.Resident).ToList() : [];
+        var escalate = found.Appeal is { } appeal && appeal.EscalatedAt is null && (appeal.EscalateBy is null || today <= appeal.EscalateBy)
+            ? residentSteps.FirstOrDefault(s => s is EscalateToCommissioner or EscalateToReviewer && AppealRouting.Escalation(appeal.Owner)
+                == (s is EscalateToCommissioner ? EscalationRoute.IntegrityCommissioner : EscalationRoute.MunicipalReviewer))?.Action
+            : null;
+        var options = new ResidentOptions(
+            AddInformation: open,
+            Reply: residentSteps.Any(s => s is SubmitReply),
+            Escalate: escalate, EscalateBy: escalate is null ? null : found.Appeal!.EscalateBy,
+            Restart: found.Status == CaseStatus.Terminated && found.RestartRequestedAt is null && ElectionPeriod.RestartRefusal(found.RestartBy, today) is null,
+            RestartBy: found.Status == CaseStatus.Terminated ? found.RestartBy : null,
+            Withdraw: (open || found.Status == CaseStatus.Terminated) && found.Complaint?.WithdrawalRequestedAt is null,
+            WithdrawalRequested: found.Complaint?.WithdrawalRequestedAt is not null,
+            Complete: found.Status == CaseStatus.AwaitingSignature);
+        var status = found.Status switch
+        {
+            CaseStatus.Withdrawn => "Withdrawn",
+            CaseStatus.Terminated => "Ended by the election period",
+            CaseStatus.AwaitingSignature => "Waiting for you to complete and sign it",
+            CaseStatus.OnHold => "On hold during the election period",
+            _ => stage.Length == 0 ? "Received" : flow.Stage(stage).PublicText,
+        };
+        var complaint = found.Complaint;
+        return new PublicCaseView(found.Reference, found.Kind.ToString(), found.Status.ToString(), status, found.SubmittedAt, due, timeline, options,
+            complaint?.MemberName, complaint is null ? [] : complaint.Articles.Split("; ", StringSplitOptions.RemoveEmptyEntries),
+            options.Complete ? complaint?.WhatHappened : null);
     }
 }

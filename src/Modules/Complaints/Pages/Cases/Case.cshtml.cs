@@ -1,3 +1,4 @@
+using Governance.Accounts.Contracts;
 using Governance.Complaints.Features.Registry;
 using Governance.Complaints.Features.Staff;
 using Governance.Platform.Web;
@@ -9,53 +10,28 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Complaints.Pages.Cases;
 
-/// <summary>The case page: everything about a case and the next step, for the case team.</summary>
+/// <summary>The case page: what the viewer may see of a case, and a form for each step they may take, drawn from the step's fields.</summary>
 [Authorize]
-internal sealed class CaseModel(CaseWork work, PublishReport publication, IPolicyCatalog policies) : PageModel
+internal sealed class CaseModel(CaseWork work, ComplaintRequests requests, PublishReport publication, IPolicyCatalog policies,
+    IAccountRegistry accounts) : PageModel
 {
     public CaseDetail Detail { get; private set; } = null!;
 
+    public IReadOnlyList<ActionView> Actions { get; private set; } = [];
+
     public IReadOnlyList<ModerationRule> Rules { get; private set; } = [];
 
-    public string? Message { get; private set; }
+    public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
 
-    public bool IsCaseTeam => User.IsInRole(StaffRoles.IntegrityCommissioner) || User.IsInRole(StaffRoles.Investigator);
+    public string? Message { get; private set; }
 
     public bool IsCommissioner => User.IsInRole(StaffRoles.IntegrityCommissioner);
 
     /// <summary>The publication the IC is looking at, before confirming it.</summary>
     public PublicationPreview? Preview { get; private set; }
 
-    public static string Label(string action) => action switch
-    {
-        "accept" => "Accept for review",
-        "request_information" => "Ask the resident for more information",
-        "close_out_of_scope" => "Close: not within scope",
-        "information_overdue" => "Continue without the information",
-        "complete_review" => "Complete the Human Rights Code review",
-        "uphold" => "Uphold the action",
-        "restore_access" => "Restore access (unblock)",
-        "reinstate_content" => "Reinstate the content",
-        "refer_as_complaint" => "Refer as a Code of Conduct complaint",
-        "confirm_restored" => "Confirm access or content is restored",
-        "accept_for_assessment" => "Accept for preliminary assessment",
-        "hold_for_blackout" => "Hold for the election blackout",
-        "resume_after_blackout" => "Resume after the election",
-        "dismiss" => "Dismiss the complaint",
-        "resolve_informally" => "Resolve informally",
-        "investigate" => "Investigate (send the complaint to the member)",
-        "submit_response" => "Send my response",
-        "response_overdue" => "Continue without the member's response",
-        "record_reply" => "Record the complainant's reply",
-        "no_reply" => "Continue without a reply",
-        "request_hr_review" => "Ask for a Human Rights Code review",
-        "send_draft_report" => "Send the draft report to the member",
-        "submit_comment" => "Send my comment",
-        "comment_overdue" => "Continue without the member's comment",
-        "issue_final_report" => "Issue the final report to council",
-        "record_council_decision" => "Record council's decision",
-        _ => action,
-    };
+    /// <summary>The step whose form failed, to show its problems beside it.</summary>
+    public string? FailedStep { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string reference, string? done, CancellationToken ct)
     {
@@ -63,25 +39,22 @@ internal sealed class CaseModel(CaseWork work, PublishReport publication, IPolic
         return await LoadAsync(reference, ct);
     }
 
-    public async Task<IActionResult> OnPostActAsync(string reference, string? step, string? note, string? messageToResident,
-        List<string> grounds, List<string> assessments, string? pattern, string? finding, bool adverseEffectFound,
-        string? reasons, string? ruleRelied, string? text, string? reportText, string? recommendedSanction, string? dismissalReason,
-        string? councilDecision, int? paySuspensionDays, string? remedialMeasures, DateOnly? decidedOn, CancellationToken ct)
+    public async Task<IActionResult> OnPostActAsync(string reference, string? step, [FromForm] CaseActionRequest request, string? marksText,
+        CancellationToken ct)
     {
         if (string.IsNullOrEmpty(step))
         {
-            ModelState.AddModelError("", "Choose the decision.");
+            ModelState.AddModelError("", "Choose the step to take.");
             return await LoadAsync(reference, ct);
         }
 
-        var request = new CaseActionRequest
+        ModelState.Clear(); // the step checks its own fields; binding quirks of unused fields are not the user's problem
+        FailedStep = step;
+        if (marksText is not null)
         {
-            Note = note, MessageToResident = messageToResident, Pattern = pattern, Finding = finding,
-            AdverseEffectFound = adverseEffectFound, Reasons = reasons, RuleRelied = ruleRelied, Text = text, ReportText = reportText,
-            RecommendedSanction = recommendedSanction, DismissalReason = dismissalReason, CouncilDecision = councilDecision,
-            PaySuspensionDays = paySuspensionDays, RemedialMeasures = remedialMeasures, DecidedOn = decidedOn,
-            Assessments = grounds.Zip(assessments, (g, a) => new GroundAssessment(g, a ?? "")).ToList(),
-        };
+            request = With(request, marksText.Split('\n').ToList());
+        }
+
         return After(reference, await work.TakeActionAsync(reference, step, request, ct)) ?? await LoadAsync(reference, ct);
     }
 
@@ -91,6 +64,20 @@ internal sealed class CaseModel(CaseWork work, PublishReport publication, IPolic
     public async Task<IActionResult> OnPostNoteAsync(string reference, string? noteText, bool share, CancellationToken ct)
         => After(reference, await work.AddNoteAsync(reference, noteText, share, ct)) ?? await LoadAsync(reference, ct);
 
+    public async Task<IActionResult> OnPostWithdrawalAsync(string reference, WithdrawalDecision? decision, string? reasons, CancellationToken ct)
+    {
+        var request = new WithdrawalDecisionRequest(decision, reasons);
+        if (!ModelState.TryValidate(request))
+        {
+            return await LoadAsync(reference, ct);
+        }
+
+        return After(reference, await requests.DecideWithdrawalAsync(reference, request, ct)) ?? await LoadAsync(reference, ct);
+    }
+
+    public async Task<IActionResult> OnPostRestartAsync(string reference, CancellationToken ct)
+        => After(reference, await requests.RequestRestartAsync(reference, ct)) ?? await LoadAsync(reference, ct);
+
     public async Task<IActionResult> OnPostPreviewAsync(string reference, string? marks, CancellationToken ct)
     {
         var preview = await publication.PreviewAsync(reference, (marks ?? "").Split('\n'), ct);
@@ -98,6 +85,7 @@ internal sealed class CaseModel(CaseWork work, PublishReport publication, IPolic
         return After(reference, preview, showAgain: true) ?? await LoadAsync(reference, ct);
     }
 
+    /// <summary>Publishes a report issued before publication came with issuing (version 1 cases).</summary>
     public async Task<IActionResult> OnPostPublishAsync(string reference, List<string> marks, string? previewHash, bool acknowledgeWarnings,
         CancellationToken ct)
     {
@@ -147,8 +135,22 @@ internal sealed class CaseModel(CaseWork work, PublishReport publication, IPolic
         }
 
         Detail = detail.Value!;
+        Actions = (await work.AllowedActionsAsync(reference, ct)).Value ?? [];
         var municipality = PageHelpers.CurrentMunicipality(HttpContext);
         Rules = municipality is { } m ? await policies.RulesAsync(m, ct) : [];
+        Accounts = municipality is { } a && Actions.Any(x => x.Fields.Any(f => f.Kind == "Account")) ? await accounts.ListAsync(a, ct) : [];
         return Page();
     }
+
+    private static CaseActionRequest With(CaseActionRequest r, List<string> marks) => new()
+    {
+        Note = r.Note, MessageToResident = r.MessageToResident, AccountId = r.AccountId, ActionId = r.ActionId, Assessments = r.Assessments,
+        Pattern = r.Pattern, Finding = r.Finding, AdverseEffectFound = r.AdverseEffectFound, Reasons = r.Reasons, RuleRelied = r.RuleRelied,
+        ReviewOutcome = r.ReviewOutcome, Text = r.Text, LateReason = r.LateReason, CommissionedBy = r.CommissionedBy, CommissionedOn = r.CommissionedOn,
+        Disposition = r.Disposition, LeadReference = r.LeadReference, WithholdName = r.WithholdName, WithholdReason = r.WithholdReason, Marks = marks,
+        RedactionReason = r.RedactionReason, PreviewHash = r.PreviewHash, AcknowledgeWarnings = r.AcknowledgeWarnings, ReportText = r.ReportText,
+        RecommendedSanction = r.RecommendedSanction, BreachFound = r.BreachFound, Reprimand = r.Reprimand, PaySuspensionDays = r.PaySuspensionDays,
+        Measures = r.Measures, RemedialMeasures = r.RemedialMeasures, NoAction = r.NoAction, DecidedOn = r.DecidedOn,
+        ResolutionNumber = r.ResolutionNumber, DismissalReason = r.DismissalReason,
+    };
 }

@@ -7,7 +7,7 @@ namespace Governance.Complaints.Pages.Cases;
 
 /// <summary>Work queues of open cases: all, mine, unassigned, overdue, due this week; a page at a time.</summary>
 [Authorize]
-internal sealed class IndexModel(CaseWork work, TimeProvider clock) : PageModel
+internal sealed class IndexModel(CaseQueue queue, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Queue { get; set; }
@@ -22,7 +22,7 @@ internal sealed class IndexModel(CaseWork work, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
-        var result = await work.QueueAsync(new CaseQuery(
+        var result = await queue.QueueAsync(new CaseQuery(
             Assignee: Queue switch { "mine" => "me", "unassigned" => "unassigned", _ => null },
             Overdue: Queue == "overdue" ? true : null,
             Status: CaseQuery.OpenStatuses,

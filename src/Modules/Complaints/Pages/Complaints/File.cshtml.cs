@@ -17,8 +17,16 @@ namespace Governance.Complaints.Pages.Complaints;
 [RequestSizeLimit(6 * EvidenceStore.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 6 * EvidenceStore.MaxBytes)]
 internal sealed class FileModel(IMunicipalityDirectory municipalities, IStaffDirectory staff, IPolicyCatalog policies,
-    FileComplaint complaints) : PublicFilingPage<FileComplaintRequest>(municipalities)
+    FileComplaint complaints, Features.Protocol.ComplaintProtocols protocols, Features.Protocol.ElectionWindows windows, TimeProvider clock)
+    : PublicFilingPage<FileComplaintRequest>(municipalities)
 {
+    public Domain.ComplaintProtocol Protocol { get; private set; } = null!;
+
+    public IReadOnlyList<string> LocalBoards => Protocol.LocalBoardList;
+
+    /// <summary>R12: why no complaint can be filed today (the election period under the terminate protocol), or null.</summary>
+    public string? Refusal { get; private set; }
+
     public List<SelectListItem> Members { get; private set; } = [];
 
     public IReadOnlyList<ConductArticle> Articles { get; private set; } = [];
@@ -29,6 +37,9 @@ internal sealed class FileModel(IMunicipalityDirectory municipalities, IStaffDir
             .. (await staff.StaffOfAsync(municipality.Id, ct)).Where(s => s.Roles.Contains(StaffRoles.Member))
                 .Select(s => new SelectListItem(s.DisplayName, s.UserId.ToString(), s.UserId == Input?.MemberId))];
         Articles = await policies.ArticlesAsync(municipality.Id, ct);
+        Protocol = await protocols.PublicAsync(municipality.Id, ct);
+        var today = Platform.MunicipalTime.TodayIn(clock, municipality.TimeZone);
+        Refusal = Domain.ElectionPeriod.Refusal(await windows.OnAsync(municipality.Id, today, ct), Protocol);
     }
 
     protected override Task<Result<FiledCase>> FileAsync(FileComplaintRequest input, IReadOnlyList<UploadedFile> files, string baseUrl,
