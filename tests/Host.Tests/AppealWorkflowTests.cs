@@ -13,23 +13,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Host.Tests;
 
-/// <summary>Every path of the appeal workflow, end to end over HTTP, with a fake clock for deadlines and timers.</summary>
+/// <summary>
+/// Every path of the appeal workflow (R8, R9), end to end over HTTP, with a fake clock for deadlines and timers: intake by
+/// the social media team, the decision by whoever runs the account, one escalation.
+/// </summary>
 public sealed class AppealWorkflowTests(AppealClockHost host) : IClassFixture<AppealClockHost>, IAsyncLifetime
 {
     private readonly FakeClock _clock = host.Clock;
     private readonly GovernanceFactory _app = host.App;
     private HttpClient _ic = null!;
-    private HttpClient _investigator = null!;
+    private HttpClient _moderator = null!;
     private HttpClient _manager = null!;
+    private HttpClient _member = null!;
     private Guid _account;
+    private Guid _memberAccount;
 
     public async Task InitializeAsync()
     {
         await host.ResetAsync();
-        _ic = await _app.ClientForAsync("ic@demo.test");
-        _investigator = await _app.ClientForAsync("investigator@demo.test");
-        _manager = await _app.ClientForAsync("manager@demo.test"); // sign-ins expired while the clock moved on
-        _ic = await _app.ClientForAsync("ic@demo.test");
+        await SignInAllAsync();
         var account = await _manager.PostAsJsonAsync("/api/accounts", new
         {
             municipalityId = AccountsModule.DemoMunicipalityId, platform = "Facebook", handle = "@DemoTownship",
@@ -37,17 +39,39 @@ public sealed class AppealWorkflowTests(AppealClockHost host) : IClassFixture<Ap
             responsibleName = "Sam Manager", responsibleEmail = "manager@demo.test",
         });
         _account = (await Json(account)).GetProperty("id").GetGuid();
+        _memberAccount = (await _manager.GetFromJsonAsync<JsonElement>("/api/accounts")).EnumerateArray()
+            .First(a => a.GetProperty("owner").GetString() == "Member").GetProperty("id").GetGuid();
+        await PublishHouseRulesAsync(_manager);
+    }
+
+    /// <summary>Sign-ins expire while the fake clock moves on: sign in again.</summary>
+    private async Task SignInAllAsync()
+    {
+        _ic = await _app.ClientForAsync("ic@demo.test");
+        _moderator = await _app.ClientForAsync("moderator@demo.test");
+        _manager = await _app.ClientForAsync("manager@demo.test");
+        _member = await _app.ClientForAsync("member@demo.test");
+    }
+
+    /// <summary>The municipality's house rules, in force from a week ago (R2, R4: a rule must be posted to be enforced).</summary>
+    internal static async Task PublishHouseRulesAsync(HttpClient manager)
+    {
+        var draft = await Json(await manager.PostAsJsonAsync("/api/policies/documents", new { municipalityId = AccountsModule.DemoMunicipalityId, title = "Demo Township house rules" }));
+        var version = draft.GetProperty("id").GetGuid();
+        await manager.PutAsJsonAsync($"/api/policies/versions/{version}", new { body = "No threats. No spam.", coverage = PoliciesApiTests.FullCoverage() });
+        var published = await manager.PostAsJsonAsync($"/api/policies/versions/{version}/publish", new { effectiveFrom = GovernanceFactory.TodayInToronto() });
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
-    private async Task<(string Reference, string Token)> FileAsync(params string[] grounds)
+    private async Task<(string Reference, string Token)> FileAsync(Guid? account = null, string subject = "Blocked", params string[] grounds)
     {
         var response = await _app.CreateClient().PostAsJsonAsync("/api/public/appeals", new
         {
-            municipality = "demo-township", accountId = _account, platformHandle = "@robin_r", subject = "Blocked",
+            municipality = "demo-township", accountId = account ?? _account, platformHandle = "@robin_r", subject,
             happenedOn = GovernanceFactory.TodayInToronto(), contentPosted = "Fix the potholes on Main St.",
             grounds, email = "robin@example.ca", name = "Robin", consent = true,
         });
@@ -57,11 +81,28 @@ public sealed class AppealWorkflowTests(AppealClockHost host) : IClassFixture<Ap
         return (filed.GetProperty("reference").GetString()!, url[(url.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
     }
 
+    /// <summary>A block of the appellant on an account, recorded by <paramref name="by"/> (R6: with a screenshot).</summary>
+    private async Task<Guid> BlockAsync(HttpClient by, Guid account)
+    {
+        var threats = (await by.GetFromJsonAsync<JsonElement>($"/api/policies/rules?municipalityId={AccountsModule.DemoMunicipalityId}")).EnumerateArray()
+            .Single(r => r.GetProperty("code").GetString() == "threats").GetProperty("id").GetGuid();
+        var form = AccountsApiTests.Form(new Dictionary<string, string?>
+        {
+            ["kind"] = "Block", ["targetHandle"] = "@robin_r", ["targetProfileUrl"] = "https://facebook.com/robin_r",
+            ["contentAsPosted"] = "I know where you park.", ["occurredAt"] = _clock.GetUtcNow().AddHours(-1).ToString("O"), ["rule"] = threats.ToString(),
+            ["capturedAt"] = _clock.GetUtcNow().AddMinutes(-50).ToString("O"), ["credibleThreat"] = "true",
+            ["blockReviewOn"] = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime.AddDays(30)).ToString("yyyy-MM-dd"),
+        }, ("s.png", AccountsApiTests.Png, "image/png"));
+        var recorded = await by.PostAsync($"/api/accounts/{account}/moderation-actions", form);
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        return (await Json(recorded)).GetProperty("id").GetGuid();
+    }
+
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, string reference, string action, object? body = null)
         => client.PostAsJsonAsync($"/api/cases/{reference}/actions/{action}", body ?? new { });
 
     private async Task<string> StageAsync(string reference)
-        => (await _ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("stage").GetString()!;
+        => (await _manager.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("stage").GetString()!;
 
     private async Task<T> InDbAsync<T>(Func<ComplaintsDbContext, Task<T>> query)
     {
@@ -71,56 +112,141 @@ public sealed class AppealWorkflowTests(AppealClockHost host) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task Appeal_upheld_after_the_human_rights_review_with_the_rule_relied_on()
+    public async Task R9_a_corporate_appeal_is_routed_by_intake_and_decided_by_a_manager_who_did_not_act_then_reviewed_with_the_Ombudsman_named()
     {
-        var (reference, token) = await FileAsync("race");
-        var detail = await _investigator.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
+        var blocked = await BlockAsync(_moderator, _account);
+        var (reference, token) = await FileAsync(grounds: "race");
+        var detail = await _moderator.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
         Assert.Equal("intake", detail.GetProperty("stage").GetString());
         Assert.Contains(detail.GetProperty("deadline").GetProperty("steps").EnumerateArray(), s => s.GetString()!.StartsWith("Counted 5 business days", StringComparison.Ordinal));
         Assert.Equal("Official", detail.GetProperty("intake").GetProperty("classificationOnDate").GetString());
-        Assert.Equal(["accept", "request_information", "close_out_of_scope"],
-            (await _investigator.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}/actions")).EnumerateArray().Select(a => a.GetString()));
+        Assert.DoesNotContain("robin@example.ca", detail.GetRawText(), StringComparison.Ordinal); // R15: nobody on staff sees it
+        var actions = (await _moderator.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}/actions")).EnumerateArray().ToList();
+        Assert.Equal(["route_to_owner", "request_information", "close_out_of_scope"], actions.Select(a => a.GetProperty("action").GetString()));
+        Assert.Equal("accountId", actions[0].GetProperty("fields")[0].GetProperty("name").GetString());
 
-        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(_ic, reference, "uphold", new { reasons = "x", ruleRelied = "threats" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_investigator, reference, "accept")).StatusCode);
+        // The IC has no say over the municipality's accounts (R9): the appeal is not theirs to see.
+        Assert.Equal(HttpStatusCode.Forbidden, (await _ic.GetAsync($"/api/cases/{reference}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(_manager, reference, "uphold", new { reasons = "x", ruleRelied = "threats" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_moderator, reference, "route_to_owner", new { actionId = blocked })).StatusCode);
+        Assert.Equal("owner_review", await StageAsync(reference));
+        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(_moderator, reference, "uphold", new { reasons = "x", ruleRelied = "threats" })).StatusCode);
 
-        var incomplete = await ActAsync(_investigator, reference, "complete_review", new { pattern = "No other blocks.", finding = "No adverse effect." });
-        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
-        Assert.Contains("Race", (await Json(incomplete)).GetProperty("errors").GetProperty("assessments")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal("hr_review", await StageAsync(reference));
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_investigator, reference, "complete_review", new
-        {
-            assessments = new[] { new { ground = "race", assessment = "Nothing in the record links the block to race." } },
-            pattern = "One block on this account in 12 months.", finding = "No direct or indirect adverse effect.",
-        })).StatusCode);
-
-        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(_investigator, reference, "uphold", new { reasons = "x", ruleRelied = "threats" })).StatusCode);
-        var noRule = await ActAsync(_ic, reference, "uphold", new { reasons = "The comment threatened staff." });
+        // R8: each ground raised is answered; R4/R9: upholding cites a posted rule.
+        var unanswered = await ActAsync(_manager, reference, "uphold", new { reasons = "The comment threatened staff.", ruleRelied = "threats" });
+        Assert.Contains("Race", (await Json(unanswered)).GetProperty("errors").GetProperty("groundAnswers")[0].GetString(), StringComparison.Ordinal);
+        var answers = new[] { new { ground = "race", assessment = "Nothing in the record links the block to race." } };
+        var noRule = await ActAsync(_manager, reference, "uphold", new { reasons = "The comment threatened staff.", assessments = answers });
         Assert.True((await Json(noRule)).GetProperty("errors").TryGetProperty("ruleRelied", out _));
-        var upheld = await ActAsync(_ic, reference, "uphold", new { reasons = "The comment threatened staff.", ruleRelied = "threats" });
-        Assert.Equal(HttpStatusCode.OK, upheld.StatusCode);
-        Assert.Equal("Closed", (await Json(upheld)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_manager, reference, "uphold",
+            new { reasons = "The comment threatened staff.", ruleRelied = "threats", assessments = answers })).StatusCode);
+        Assert.Equal("decided", await StageAsync(reference));
 
-        var track = await _app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
-        Assert.Contains(track.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("text").GetString()!.Contains("keep the action", StringComparison.Ordinal));
+        var resident = _app.CreateClient();
+        var tracked = await resident.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
+        Assert.Contains("The action stands.", tracked.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Nothing in the record links the block to race.", tracked.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("escalate_to_reviewer", tracked.GetProperty("options").GetProperty("escalate").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await resident.PostAsJsonAsync($"/api/public/cases/{reference}/escalate?token={token}",
+            new { reason = "I only said where I park." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await resident.PostAsJsonAsync($"/api/public/cases/{reference}/escalate?token={token}", new { })).StatusCode);
+
+        // The municipality named no reviewer: a clerk reviews, and the letter names Ombudsman Ontario.
+        var clerk = await _app.ClientForAsync("clerk@demo.test");
+        Assert.Equal(reference, Assert.Single((await clerk.GetFromJsonAsync<JsonElement>("/api/cases")).EnumerateArray()).GetProperty("reference").GetString());
+        Assert.DoesNotContain("robin@example.ca", (await clerk.GetStringAsync($"/api/cases/{reference}")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(clerk, reference, "record_review", new { reasons = "Fine." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(clerk, reference, "record_review",
+            new { reviewOutcome = "Confirmed", reasons = "The comment read as a threat to a named employee." })).StatusCode);
+        var closed = await resident.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
+        Assert.Equal("Closed", closed.GetProperty("status").GetString());
+        Assert.Contains("Ombudsman of Ontario", closed.GetRawText(), StringComparison.Ordinal);
         var mails = await InDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Kind == OutboxKind.Mail).Select(m => m.Payload).ToListAsync());
-        Assert.Contains(mails, m => m.Contains("manager@demo.test", StringComparison.Ordinal) && m.Contains(reference, StringComparison.Ordinal));
-        Assert.Equal(2, mails.Count(m => m.Contains("robin@example.ca", StringComparison.Ordinal))); // confirmation and decision
-        Assert.Equal(HttpStatusCode.Conflict, (await ActAsync(_ic, reference, "uphold", new { reasons = "again", ruleRelied = "threats" })).StatusCode);
+        Assert.Contains(mails, m => m.Contains("robin@example.ca", StringComparison.Ordinal) && m.Contains("Ombudsman", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Appeal_restored_and_confirmed_by_the_account_owner()
+    public async Task R9_the_person_who_took_the_action_may_not_decide_its_appeal()
     {
+        var blocked = await BlockAsync(_manager, _account);
         var (reference, _) = await FileAsync();
-        await ActAsync(_investigator, reference, "accept");
-        await ActAsync(_investigator, reference, "complete_review", new { pattern = "None.", finding = "No grounds were raised." });
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_ic, reference, "restore_access",
-            new { reasons = "Criticism of council is protected speech.", ruleRelied = "off_topic" })).StatusCode);
-        Assert.Equal("awaiting_restoration", await StageAsync(reference));
-        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(_investigator, reference, "confirm_restored")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_moderator, reference, "route_to_owner", new { actionId = blocked })).StatusCode);
+        var refused = await ActAsync(_manager, reference, "restore_access", new { reasons = "On reflection." });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("someone other than the person who acted", (await Json(refused)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("owner_review", await StageAsync(reference));
+    }
 
-        // The owner is reminded the business day before the deadline, and the IC is told once it is overdue; each once.
+    [Fact]
+    public async Task R9_a_members_appeal_goes_to_the_member_and_escalates_to_the_IC_as_a_complaint_the_resident_completes_and_signs()
+    {
+        var (reference, token) = await FileAsync(_memberAccount, grounds: "disability");
+        Assert.Equal(HttpStatusCode.Forbidden, (await _member.GetAsync($"/api/cases/{reference}")).StatusCode); // not routed yet
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_moderator, reference, "route_to_owner")).StatusCode);
+        var seen = await _member.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
+        Assert.Equal("AppealOwner", seen.GetProperty("sight").GetString());
+        Assert.Equal("Member", seen.GetProperty("appeal").GetProperty("ownerKind").GetString());
+        Assert.DoesNotContain("robin@example.ca", seen.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(_manager, reference, "uphold", new { reasons = "x", ruleRelied = "threats",
+            assessments = new[] { new { ground = "disability", assessment = "x" } } })).StatusCode); // the member decides their own account's appeal
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_member, reference, "uphold", new
+        {
+            reasons = "The reply abused another resident.", ruleRelied = "threats",
+            assessments = new[] { new { ground = "disability", assessment = "The block rests on the abuse, not on a disability." } },
+        })).StatusCode);
+
+        var resident = _app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await resident.PostAsJsonAsync($"/api/public/cases/{reference}/escalate?token={token}", new { })).StatusCode);
+        var appeal = await resident.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
+        Assert.Equal("Closed", appeal.GetProperty("status").GetString());
+        var complaintReference = await InDbAsync(db => db.Set<Complaints.Domain.AppealDetails>().Select(a => a.LinkedComplaintReference).SingleAsync(a => a != null));
+        Assert.Contains(complaintReference!, appeal.GetRawText(), StringComparison.Ordinal);
+
+        // The IC's team sees it only once the resident has completed and signed it (R16: no anonymous formal complaint).
+        Assert.Empty((await _ic.GetFromJsonAsync<JsonElement>("/api/cases?type=complaint")).EnumerateArray());
+        var mail = await InDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Kind == OutboxKind.Mail && m.Payload.Contains(complaintReference!))
+            .Select(m => m.Payload).SingleAsync());
+        var complaintToken = System.Text.RegularExpressions.Regex.Match(mail, $"/track/{complaintReference}\\?token=([A-Za-z0-9_-]+)").Groups[1].Value;
+        var draft = await resident.GetFromJsonAsync<JsonElement>($"/api/public/cases/{complaintReference}?token={complaintToken}");
+        Assert.True(draft.GetProperty("options").GetProperty("complete").GetBoolean());
+        Assert.Contains("blocked me", draft.GetProperty("whatHappened").GetString(), StringComparison.Ordinal);
+        var article = (await resident.GetFromJsonAsync<JsonElement>("/api/public/municipalities/demo-township/articles")).EnumerateArray()
+            .First().GetProperty("id").GetGuid();
+        var today = GovernanceFactory.TodayInToronto().ToString("yyyy-MM-dd");
+        var unsigned = await resident.PostAsJsonAsync($"/api/public/cases/{complaintReference}/complete?token={complaintToken}", new
+        {
+            articles = new[] { article }, postLinks = "https://facebook.com/CllrMaxMember/posts/1", whatHappened = draft.GetProperty("whatHappened").GetString(),
+            conductOn = today, awareOn = today, declarationName = "Someone Else", declarationConfirmed = true,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await resident.PostAsJsonAsync($"/api/public/cases/{complaintReference}/complete?token={complaintToken}", new
+        {
+            articles = new[] { article }, postLinks = "https://facebook.com/CllrMaxMember/posts/1", whatHappened = draft.GetProperty("whatHappened").GetString(),
+            conductOn = today, awareOn = today, declarationName = "Robin", declarationConfirmed = true, allegesDiscrimination = true,
+        })).StatusCode);
+        var filed = await _ic.GetFromJsonAsync<JsonElement>($"/api/cases/{complaintReference}");
+        Assert.Equal("intake", filed.GetProperty("stage").GetString());
+        Assert.Equal(reference, filed.GetProperty("complaint").GetProperty("fromAppeal").GetString());
+        Assert.Equal("Councillor Max Member", filed.GetProperty("complaint").GetProperty("member").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await resident.PostAsJsonAsync($"/api/public/cases/{complaintReference}/complete?token={complaintToken}", new
+        {
+            articles = new[] { article }, postLinks = "https://x.ca/1", whatHappened = "Again.", conductOn = today, awareOn = today,
+            declarationName = "Robin", declarationConfirmed = true,
+        })).StatusCode);
+    }
+
+    [Fact]
+    public async Task R9_a_restore_needs_reasons_not_a_rule_and_the_owners_confirmation_ends_the_block_on_the_register()
+    {
+        var blocked = await BlockAsync(_moderator, _account);
+        var (reference, token) = await FileAsync();
+        await ActAsync(_moderator, reference, "route_to_owner", new { actionId = blocked });
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(_manager, reference, "restore_access", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_manager, reference, "restore_access", new { reasons = "Criticism of council is protected speech." })).StatusCode);
+        Assert.Equal("awaiting_restoration", await StageAsync(reference));
+        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(_moderator, reference, "confirm_restored")).StatusCode);
+
+        // The owner is reminded the business day before the deadline and the managers are told once it is overdue; each once.
         async Task<int> MailsAsync(string subject) => await InDbAsync(db => db.Set<OutboxMessage>()
             .CountAsync(m => m.Kind == OutboxKind.Mail && m.Payload.Contains(subject) && m.Payload.Contains(reference)));
         _clock.Advance(TimeSpan.FromDays(8));
@@ -128,34 +254,54 @@ public sealed class AppealWorkflowTests(AppealClockHost host) : IClassFixture<Ap
         await FireTimersAsync();
         Assert.Equal(1, await MailsAsync("Reminder:"));
         Assert.Equal(1, await MailsAsync("Overdue:"));
-        _manager = await _app.ClientForAsync("manager@demo.test"); // sign-ins expired while the clock moved on
-        _ic = await _app.ClientForAsync("ic@demo.test");
+        Assert.Equal(0, await InDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.Payload.Contains("Overdue:") && m.Payload.Contains("ic@demo.test"))));
+        await SignInAllAsync();
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(_manager, reference, "confirm_restored", new { note = "Unblocked at 10:05." })).StatusCode);
         Assert.Equal("closed", await StageAsync(reference));
+        Assert.Contains("access is restored", await _app.CreateClient().GetStringAsync($"/api/public/cases/{reference}?token={token}"), StringComparison.Ordinal);
+
+        await _app.DispatchOutboxAsync();
+        var block = Assert.Single((await _manager.GetFromJsonAsync<JsonElement>($"/api/accounts/{_account}/blocks")).EnumerateArray());
+        Assert.NotEqual(JsonValueKind.Null, block.GetProperty("endedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task R9_the_resident_escalates_once_within_the_protocols_days_after_which_the_appeal_closes()
+    {
+        var (reference, token) = await FileAsync();
+        await ActAsync(_moderator, reference, "route_to_owner");
+        await ActAsync(_manager, reference, "uphold", new { reasons = "Spam.", ruleRelied = "threats" });
+        _clock.Advance(TimeSpan.FromDays(31));
+        Assert.True(await FireTimersAsync() >= 1);
+        await SignInAllAsync();
+        Assert.Equal("closed", await StageAsync(reference));
+        var resident = _app.CreateClient();
+        Assert.Equal(HttpStatusCode.Conflict, (await resident.PostAsJsonAsync($"/api/public/cases/{reference}/escalate?token={token}", new { })).StatusCode);
+        Assert.Contains("The time to escalate passed", await resident.GetStringAsync($"/api/public/cases/{reference}?token={token}"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Appeal_needing_information_waits_for_the_resident_or_returns_when_the_deadline_passes()
     {
         var (reference, token) = await FileAsync();
-        var noMessage = await ActAsync(_investigator, reference, "request_information");
+        var noMessage = await ActAsync(_moderator, reference, "request_information");
         Assert.Equal(HttpStatusCode.BadRequest, noMessage.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_investigator, reference, "request_information",
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_moderator, reference, "request_information",
             new { messageToResident = "Please send a screenshot of your comment." })).StatusCode);
         var view = await _app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
         Assert.Equal("Waiting for more information from you", view.GetProperty("stage").GetString());
-        Assert.NotEqual(JsonValueKind.Null, view.GetProperty("informationDueBy").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, view.GetProperty("dueBy").ValueKind);
 
         await _app.CreateClient().PostAsJsonAsync($"/api/public/cases/{reference}/information?token={token}", new { information = "Attached." });
         Assert.Equal("intake", await StageAsync(reference));
 
         // Asked again, and this time nobody answers: after 10 business days the timer brings it back to intake.
-        await ActAsync(_investigator, reference, "request_information", new { messageToResident = "Anything else?" });
+        await ActAsync(_moderator, reference, "request_information", new { messageToResident = "Anything else?" });
         _clock.Advance(TimeSpan.FromDays(9));
         Assert.Equal(0, await FireTimersAsync());
         _clock.Advance(TimeSpan.FromDays(10));
         Assert.Equal(1, await FireTimersAsync());
-        _ic = await _app.ClientForAsync("ic@demo.test"); // the first sign-in expired while the clock moved on
+        await SignInAllAsync();
         Assert.Equal("intake", await StageAsync(reference));
     }
 
@@ -164,28 +310,28 @@ public sealed class AppealWorkflowTests(AppealClockHost host) : IClassFixture<Ap
     {
         var (reference, token) = await FileAsync();
         var admin = await _app.ClientForAsync("admin@demo.test");
-        await ActAsync(_investigator, reference, "request_information", new { messageToResident = "Please send a screenshot." });
+        await ActAsync(_moderator, reference, "request_information", new { messageToResident = "Please send a screenshot." });
         Assert.DoesNotContain("information_received",
-            (await _manager.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}/actions")).EnumerateArray().Select(a => a.GetString()));
-        foreach (var reader in new[] { _manager, admin, _ic })
+            (await _manager.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}/actions")).EnumerateArray().Select(a => a.GetProperty("action").GetString()));
+        foreach (var reader in new[] { _manager, _moderator })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(reader, reference, "information_received")).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(_manager, reference, "information_overdue", new { reasons = "Waited long enough." })).StatusCode);
-        var noReason = await ActAsync(_investigator, reference, "information_overdue");
+        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(admin, reference, "information_overdue", new { reasons = "Waited long enough." })).StatusCode);
+        var noReason = await ActAsync(_moderator, reference, "information_overdue");
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.True((await Json(noReason)).GetProperty("errors").TryGetProperty("reasons", out _));
         Assert.Equal("awaiting_information", await StageAsync(reference));
 
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_investigator, reference, "information_overdue",
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_moderator, reference, "information_overdue",
             new { reasons = "The resident phoned: no screenshot exists." })).StatusCode);
         Assert.Equal("intake", await StageAsync(reference));
-        Assert.Contains((await _ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("timeline").EnumerateArray(),
+        Assert.Contains((await _manager.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("timeline").EnumerateArray(),
             t => t.GetProperty("text").GetString()!.Contains("The resident phoned: no screenshot exists.", StringComparison.Ordinal));
 
         // The resident's own answer still moves it on.
-        await ActAsync(_investigator, reference, "request_information", new { messageToResident = "And the date?" });
+        await ActAsync(_moderator, reference, "request_information", new { messageToResident = "And the date?" });
         await _app.CreateClient().PostAsJsonAsync($"/api/public/cases/{reference}/information?token={token}", new { information = "3 June." });
         Assert.Equal("intake", await StageAsync(reference));
     }
@@ -194,7 +340,7 @@ public sealed class AppealWorkflowTests(AppealClockHost host) : IClassFixture<Ap
     public async Task Appeal_closed_at_intake_as_out_of_scope()
     {
         var (reference, token) = await FileAsync();
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_investigator, reference, "close_out_of_scope",
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_moderator, reference, "close_out_of_scope",
             new { messageToResident = "This account is a personal account, not the municipality's." })).StatusCode);
         var view = await _app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
         Assert.Equal("Closed", view.GetProperty("status").GetString());
@@ -204,39 +350,45 @@ public sealed class AppealWorkflowTests(AppealClockHost host) : IClassFixture<Ap
     public async Task Concurrent_actions_on_one_case_leave_one_consistent_result()
     {
         var (reference, _) = await FileAsync();
-        var ic2 = await _app.ClientForAsync("ic@demo.test");
-        var results = await Task.WhenAll(ActAsync(_investigator, reference, "accept"), ActAsync(ic2, reference, "close_out_of_scope",
-            new { messageToResident = "Out of scope." }), ActAsync(_ic, reference, "accept"));
+        var manager2 = await _app.ClientForAsync("manager@demo.test");
+        var results = await Task.WhenAll(ActAsync(_moderator, reference, "route_to_owner"), ActAsync(manager2, reference, "close_out_of_scope",
+            new { messageToResident = "Out of scope." }), ActAsync(_manager, reference, "route_to_owner"));
 
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         var transitions = await InDbAsync(db => db.Set<WorkflowJournalEntry>().CountAsync(j => j.Event == "Transitioned"));
         Assert.Equal(1, transitions);
         var stage = await StageAsync(reference);
-        var status = (await _ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("status").GetString();
-        Assert.True((stage, status) is ("hr_review", "Open") or ("closed", "Closed"), $"{stage}/{status}");
+        var status = (await _manager.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("status").GetString();
+        Assert.True((stage, status) is ("owner_review", "Open") or ("closed", "Closed"), $"{stage}/{status}");
     }
 
     [Fact]
-    public async Task Only_the_case_team_and_the_account_managers_see_an_appeal_and_every_read_is_audited()
+    public async Task R15_only_the_social_media_team_and_the_owner_see_an_appeal_and_every_read_is_audited()
     {
-        var (reference, _) = await FileAsync();
-        var moderator = await _app.ClientForAsync("moderator@demo.test");
+        var (reference, _) = await FileAsync(_memberAccount);
         var clerk = await _app.ClientForAsync("clerk@demo.test");
-        Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync($"/api/cases/{reference}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync($"/api/cases/{reference}")).StatusCode);
-        Assert.Empty((await clerk.GetFromJsonAsync<JsonElement>("/api/cases")).EnumerateArray());
+        var admin = await _app.ClientForAsync("admin@demo.test");
+        var investigator = await _app.ClientForAsync("investigator@demo.test");
+        foreach (var outsider in new[] { clerk, admin, _ic, investigator, _member })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/cases/{reference}")).StatusCode);
+            Assert.Empty((await outsider.GetFromJsonAsync<JsonElement>("/api/cases")).EnumerateArray());
+        }
 
         var (_, otherClerk) = await _app.AddOtherMunicipalityAsync();
         var other = await _app.ClientForAsync(otherClerk);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/cases/{reference}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/cases/{reference}/actions/accept", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/cases/{reference}/actions/route_to_owner", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().GetAsync($"/api/cases/{reference}")).StatusCode);
 
-        await _ic.GetAsync($"/api/cases/{reference}");
-        Assert.Equal(HttpStatusCode.OK, (await _investigator.PostAsync($"/api/cases/{reference}/assign-to-me", null)).StatusCode);
-        var mine = await _investigator.GetFromJsonAsync<JsonElement>("/api/cases?assignee=me");
+        await ActAsync(_moderator, reference, "route_to_owner");
+        Assert.Equal(reference, Assert.Single((await _member.GetFromJsonAsync<JsonElement>("/api/cases")).EnumerateArray()).GetProperty("reference").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await _moderator.PostAsync($"/api/cases/{reference}/assign-to-me", null)).StatusCode);
+        var mine = await _moderator.GetFromJsonAsync<JsonElement>("/api/cases?assignee=me");
         Assert.Equal(reference, Assert.Single(mine.EnumerateArray()).GetProperty("reference").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await _member.PostAsJsonAsync($"/api/cases/{reference}/notes", new { text = "Mine.", shareWithParties = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _member.GetAsync($"/api/cases/{reference}")).StatusCode);
         var reads = await InDbAsync(db => db.Set<AuditEntry>().CountAsync(a => a.RecordId == reference && a.Action == "case.read"));
         Assert.True(reads >= 1);
         var chain = Assert.Single(await _app.Services.GetRequiredService<AuditChainVerifier>().VerifyAsync(CancellationToken.None), c => c.Module == "Complaints");
@@ -249,21 +401,21 @@ public sealed class AppealWorkflowTests(AppealClockHost host) : IClassFixture<Ap
         var (closed, _) = await FileAsync();
         var (first, _) = await FileAsync();
         var (second, _) = await FileAsync();
-        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_ic, closed, "close_out_of_scope", new { messageToResident = "Not a municipal account." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(_moderator, closed, "close_out_of_scope", new { messageToResident = "Not a municipal account." })).StatusCode);
         static string[] References(JsonElement list) => list.EnumerateArray().Select(c => c.GetProperty("reference").GetString()!).ToArray();
 
         // Open tasks by due date (the same here, so by reference), then cases without one.
-        var page = await _ic.GetAsync("/api/cases?pageSize=2");
+        var page = await _manager.GetAsync("/api/cases?pageSize=2");
         Assert.Equal([first, second], References(await Json(page)));
         Assert.Equal("</api/cases?pageSize=2&page=2>; rel=\"next\"", page.Headers.GetValues("Link").Single());
-        var last = await _ic.GetAsync("/api/cases?pageSize=2&page=2");
+        var last = await _manager.GetAsync("/api/cases?pageSize=2&page=2");
         Assert.Equal([closed], References(await Json(last)));
         Assert.False(last.Headers.Contains("Link"));
 
-        Assert.Equal([first, second], References(await _ic.GetFromJsonAsync<JsonElement>("/api/cases?status=active")));
-        Assert.Equal([closed], References(await _ic.GetFromJsonAsync<JsonElement>($"/api/cases?reference={closed.ToLowerInvariant()}")));
-        Assert.Equal(3, References(await _ic.GetFromJsonAsync<JsonElement>($"/api/cases?reference={closed[..8]}")).Length);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _ic.GetAsync("/api/cases?pageSize=501")).StatusCode);
+        Assert.Equal([first, second], References(await _manager.GetFromJsonAsync<JsonElement>("/api/cases?status=active")));
+        Assert.Equal([closed], References(await _manager.GetFromJsonAsync<JsonElement>($"/api/cases?reference={closed.ToLowerInvariant()}")));
+        Assert.Equal(3, References(await _manager.GetFromJsonAsync<JsonElement>($"/api/cases?reference={closed[..8]}")).Length);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _manager.GetAsync("/api/cases?pageSize=501")).StatusCode);
     }
 
     private async Task<int> FireTimersAsync()

@@ -130,8 +130,10 @@ public sealed class GovernanceFactory(DatabaseProvider provider = DatabaseProvid
         => Services.GetRequiredService<Platform.Outbox.OutboxDispatcher>().DispatchAsync(CancellationToken.None);
 
     /// <summary>Today in Demo Township (America/Toronto).</summary>
-    public static DateOnly TodayInToronto()
-        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Toronto")).DateTime);
+    public static DateOnly TodayInToronto() => TodayInToronto(DateTimeOffset.UtcNow);
+
+    public static DateOnly TodayInToronto(DateTimeOffset now)
+        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("America/Toronto")).DateTime);
 
     public override async ValueTask DisposeAsync()
     {
