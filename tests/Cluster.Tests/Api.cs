@@ -53,6 +53,11 @@ internal static class Api
     public static async Task<string> ReferenceAsync(HttpResponseMessage response)
         => (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
 
+    /// <summary>The intake step these tests race: the social media team asks the resident for more information.</summary>
+    public const string Step = "request_information";
+
+    public static readonly object StepBody = new { messageToResident = "Please send a screenshot of your comment." };
+
     /// <summary>The staff API's workflow step: <c>POST /api/cases/{reference}/actions/{action}</c>.</summary>
     public static Task<HttpResponseMessage> ActAsync(HttpClient staff, string reference, string action, object? body = null,
         CancellationToken ct = default)

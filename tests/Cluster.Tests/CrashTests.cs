@@ -43,7 +43,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         output.WriteLine($"{clock.Elapsed}: A and B up; A stuck delivering {canary}'s confirmation");
 
         // Signed in on A, used on both.
-        var token = await Api.LoginAsync(a, "ic@demo.test");
+        var token = await Api.LoginAsync(a, "manager@demo.test");
         using var staffOnA = Api.Staff(a, token);
         using var staffOnB = Api.Staff(b, token);
         using var publicOnA = a.Client();
@@ -125,8 +125,8 @@ public sealed class CrashTests(ITestOutputHelper output)
             }
 
             stepAnswers[reference] = await Task.WhenAll(
-                Answer(OnA(() => Api.ActAsync(staffOnA, reference, "accept", ct: ct))),
-                Answer(Api.ActAsync(staffOnB, reference, "accept", ct: ct)));
+                Answer(OnA(() => Api.ActAsync(staffOnA, reference, Api.Step, Api.StepBody, ct: ct))),
+                Answer(Api.ActAsync(staffOnB, reference, Api.Step, Api.StepBody, ct: ct)));
         });
 
         // Kill A once it has answered some requests and is working on others.
@@ -176,10 +176,10 @@ public sealed class CrashTests(ITestOutputHelper output)
             SELECT c."Reference", i."Stage", i."JournalLength",
                 (SELECT COUNT(*) FROM complaints_workflow_instances x WHERE x."CorrelationId" = c."Reference"),
                 (SELECT COUNT(*) FROM complaints_workflow_journal j WHERE j."InstanceId" = i."Id"),
-                (SELECT COUNT(*) FROM complaints_workflow_journal j WHERE j."InstanceId" = i."Id" AND j."Action" = 'accept'),
-                (SELECT COUNT(*) FROM complaints_audit_entries e WHERE e."RecordId" = c."Reference" AND e."Action" = 'case.accept'),
+                (SELECT COUNT(*) FROM complaints_workflow_journal j WHERE j."InstanceId" = i."Id" AND j."Action" = 'request_information'),
+                (SELECT COUNT(*) FROM complaints_audit_entries e WHERE e."RecordId" = c."Reference" AND e."Action" = 'case.request_information'),
                 (SELECT COUNT(*) FROM complaints_audit_entries e WHERE e."RecordId" = c."Reference" AND e."Action" = 'appeal.filed'),
-                (SELECT COUNT(*) FROM complaints_timeline t WHERE t."CaseId" = c."Id" AND t."Text" LIKE 'Your appeal passed the first check%'),
+                (SELECT COUNT(*) FROM complaints_timeline t WHERE t."CaseId" = c."Id" AND t."Text" LIKE 'We need more information%'),
                 (SELECT COALESCE(string_agg(b."Stage", ','), '') FROM complaints_workflow_bookmarks b
                     WHERE b."InstanceId" = i."Id" AND b."Kind" = 1 AND b."ConsumedAt" IS NULL)
             FROM complaints_cases c LEFT JOIN complaints_workflow_instances i ON i."CorrelationId" = c."Reference"
@@ -192,8 +192,8 @@ public sealed class CrashTests(ITestOutputHelper output)
             });
         foreach (var c in cases)
         {
-            var moved = c.Stage == "hr_review" ? 1 : 0;
-            Assert.True(c.Instances == 1 && (c.Stage is "intake" or "hr_review") && c.JournalLength == c.Journal && c.OpenTasks == c.Stage
+            var moved = c.Stage == "awaiting_information" ? 1 : 0;
+            Assert.True(c.Instances == 1 && (c.Stage is "intake" or "awaiting_information") && c.JournalLength == c.Journal && c.OpenTasks == c.Stage
                 && c.Accepted == moved && c.AuditedAccept == moved && c.Told == moved && c.AuditedFiling == 1,
                 $"inconsistent case: {c}");
         }
@@ -204,11 +204,11 @@ public sealed class CrashTests(ITestOutputHelper output)
         foreach (var (reference, answers) in stepAnswers)
         {
             var stage = cases.Single(c => c.Reference == reference).Stage;
-            Assert.True(answers.Count(x => x == "200") <= 1 && (!answers.Contains("200") || stage == "hr_review")
-                && (answers[1] != "409" || stage == "hr_review"), $"{reference} at {stage}: A {answers[0]}, B {answers[1]}");
+            Assert.True(answers.Count(x => x == "200") <= 1 && (!answers.Contains("200") || stage == "awaiting_information")
+                && (answers[1] != "409" || stage == "awaiting_information"), $"{reference} at {stage}: A {answers[0]}, B {answers[1]}");
         }
 
-        output.WriteLine($"{clock.Elapsed}: {cases.Count(c => c.Stage == "hr_review")} of {WaitingCases} waiting cases moved, "
+        output.WriteLine($"{clock.Elapsed}: {cases.Count(c => c.Stage == "awaiting_information")} of {WaitingCases} waiting cases moved, "
             + $"answers {string.Join(" ", stepAnswers.Values.Select(x => $"{x[0]}/{x[1]}"))}");
 
         // The survivor removes the dead host's server, runs the jobs and, once its claim lapses, sends the mail A never sent.

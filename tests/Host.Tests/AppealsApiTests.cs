@@ -178,7 +178,8 @@ public sealed class AppealsApiTests(SharedHost host) : IClassFixture<SharedHost>
         var info = await _public.PostAsJsonAsync($"/api/public/cases/{reference}/information?token={token}",
             new { information = "The comment was posted at 7:42 p.m." });
         Assert.Equal(HttpStatusCode.OK, info.StatusCode);
-        Assert.Equal(2, (await Json(info)).GetProperty("timeline").GetArrayLength());
+        // Received, "you sent more information", and what they sent (the resident sees what the parties see).
+        Assert.Equal(3, (await Json(info)).GetProperty("timeline").GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, (await _public.PostAsJsonAsync($"/api/public/cases/{reference}/information?token={token}",
             new { information = "" })).StatusCode);
 

@@ -364,14 +364,14 @@ public abstract partial class BadInputTests : IAsyncLifetime
 
         string Text(int length) => string.Concat(Enumerable.Repeat("0123456789", length / 10 + 1))[..length];
 
-        // An appeal: the question to the resident, the resident's answer, the decision's reasons.
+        // An appeal: the question to the resident, the resident's answer, the owner's reasons.
         var appeal = _demo.Appeal;
-        await Act(investigator, appeal, "request_information", new { messageToResident = Text(4000) });
+        var moderator = _clients["moderator"];
+        await Act(moderator, appeal, "request_information", new { messageToResident = Text(4000) });
         await OkAsync(_clients["anonymous"].PostAsJsonAsync($"/api/public/cases/{appeal}/information?token={_demo.AppealToken}",
             new { information = Text(10_000) }));
-        await Act(investigator, appeal, "accept", new { note = Text(4000) });
-        await Act(investigator, appeal, "complete_review", new { pattern = Text(4000), finding = Text(4000) });
-        var decided = await Act(ic, appeal, "uphold", new { reasons = Text(8000), ruleRelied = _demo.RuleCode });
+        await Act(moderator, appeal, "route_to_owner", new { accountId = _demo.Account, note = Text(4000) });
+        var decided = await Act(_clients["manager"], appeal, "restore_access", new { reasons = Text(8000) });
         var timeline = decided.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("text").GetString()!).ToList();
         Assert.Contains(timeline, t => t.EndsWith(Text(10_000), StringComparison.Ordinal));
         Assert.Contains(timeline, t => t.EndsWith(Text(8000), StringComparison.Ordinal));
@@ -382,8 +382,10 @@ public abstract partial class BadInputTests : IAsyncLifetime
         await Act(ic, complaint, "accept_for_assessment", new { });
         await Act(ic, complaint, "investigate", new { });
         await Act(_clients["member"], complaint, "submit_response", new { text = Text(20_000) });
+        await Act(ic, complaint, "share_response", new { });
         var replied = await Act(investigator, complaint, "record_reply", new { text = Text(20_000) });
-        Assert.Equal(2, replied.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("text").GetString()!.EndsWith(Text(20_000), StringComparison.Ordinal)));
+        // The response as written, as shared with the complainant, and the reply.
+        Assert.Equal(3, replied.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("text").GetString()!.EndsWith(Text(20_000), StringComparison.Ordinal)));
     }
 
     // ---- the sweep -------------------------------------------------------------------------------------------
@@ -1007,9 +1009,10 @@ public abstract partial class BadInputTests : IAsyncLifetime
             Multipart(JsonSerializer.Serialize(AppealBody(slug)), [("screenshot.png", [.. AccountsApiTests.Png, 9], "image/png")])));
         var trackingUrl = filed.GetProperty("trackingUrl").GetString()!;
         var appeal = filed.GetProperty("reference").GetString()!;
-        if (ic is not null)
+        if (ic is not null && moderator is not null)
         {
-            caseEvidence = (await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{appeal}")).GetProperty("evidence")[0].GetProperty("id").GetGuid();
+            // An appeal's evidence is the social media team's to see (R9, R15), not the IC's.
+            caseEvidence = (await moderator.GetFromJsonAsync<JsonElement>($"/api/cases/{appeal}")).GetProperty("evidence")[0].GetProperty("id").GetGuid();
             var members = await _clients["anonymous"].GetFromJsonAsync<JsonElement>($"/api/public/municipalities/{slug}/members");
             member = members[0].GetProperty("id").GetGuid();
         }
@@ -1031,7 +1034,7 @@ public abstract partial class BadInputTests : IAsyncLifetime
         municipality = municipality ?? ids.Slug, memberId = ids.Member, postLinks = "https://x.com/CllrMax/status/1", articles = new[] { ids.Article },
         whatHappened = "The councillor called a resident names.", allegesDiscrimination = false, name = "Jordan Complainant",
         email = "jordan@example.ca", phone = "519-555-0100", postalAddress = "1 Main St", declarationName = "Jordan Complainant",
-        declarationConfirmed = true, consent = true,
+        declarationConfirmed = true, consent = true, conductOn = Day(-3), awareOn = Day(-3),
     };
 
     private static MultipartFormDataContent Multipart(string? data, (string Name, byte[] Bytes, string Type)[] files)

@@ -242,7 +242,6 @@ public sealed class ElectionCampaignTests
         var calendar = check.ServiceProvider.GetRequiredService<Elections.Contracts.IElectionCalendar>();
         Assert.True((await calendar.NominationPeriodOnAsync(Demo, new DateOnly(2027, 2, 10), CancellationToken.None)).InNominationPeriod);
         Assert.False((await calendar.NominationPeriodOnAsync(Demo, new DateOnly(2027, 3, 6), CancellationToken.None)).InNominationPeriod);
-        Assert.False((await calendar.BlackoutOnAsync(Demo, new DateOnly(2027, 3, 10), CancellationToken.None)).InBlackout);
     }
 
     [Fact]

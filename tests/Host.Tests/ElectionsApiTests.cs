@@ -104,15 +104,7 @@ public sealed class ElectionsApiTests(SharedHost host) : IClassFixture<SharedHos
         Assert.Equal(HttpStatusCode.MethodNotAllowed, posted.StatusCode);
 
         Assert.Equal(before, await ElectionsStateAsync());
-        using var scope = _app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<ITenantScope>().RunAsSystem();
-        var calendar = scope.ServiceProvider.GetRequiredService<IElectionCalendar>();
-        // 90 days before voting day would have been 28 July: the statutory window still starts on nomination day.
-        Assert.False((await calendar.BlackoutOnAsync(Demo, new DateOnly(2026, 8, 1), CancellationToken.None)).InBlackout);
-        var window = await calendar.BlackoutOnAsync(Demo, new DateOnly(2026, 8, 21), CancellationToken.None);
-        Assert.True(window.InBlackout);
-        Assert.Equal((new DateOnly(2026, 8, 21), new DateOnly(2026, 10, 26)), (window.Starts, window.Ends));
-        Assert.False((await calendar.BlackoutOnAsync(Demo, new DateOnly(2026, 10, 27), CancellationToken.None)).InBlackout);
+        // The IC's election period is the complaint protocol's now (ElectionPeriodTests); Elections only gives the dates.
     }
 
     /// <summary>What a stored change in Elections would show: its audit trail and its elections.</summary>

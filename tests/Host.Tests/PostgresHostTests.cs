@@ -73,8 +73,8 @@ public sealed class PostgresHostTests(PostgresServer server)
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         var reference = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString();
 
-        var ic = await app.ClientForAsync("ic@demo.test");
-        var detail = await ic.GetAsync($"/api/cases/{reference}");
+        var manager = await app.ClientForAsync("manager@demo.test"); // appeals are the social media team's (R9), not the IC's
+        var detail = await manager.GetAsync($"/api/cases/{reference}");
         Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
         var chains = await app.Services.GetRequiredService<AuditChainVerifier>().VerifyAsync(CancellationToken.None);
         Assert.All(chains, chain => Assert.True(chain.Intact, $"{chain.Module}: {chain.Problem}"));

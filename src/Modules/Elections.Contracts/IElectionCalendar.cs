@@ -3,12 +3,6 @@ using Governance.SharedKernel;
 namespace Governance.Elections.Contracts;
 
 /// <summary>
-/// Whether a date falls in the statutory election period of a regular election, nomination day to voting day (R12).
-/// Superseded by <see cref="IElectionCalendar.ElectionsInAsync"/>; Complaints computes the IC's window.
-/// </summary>
-public sealed record BlackoutStatus(bool InBlackout, DateOnly? Starts, DateOnly? Ends, string Explanation);
-
-/// <summary>
 /// An election's statutory dates as the municipality holds them (R12): Complaints computes the IC's election period
 /// from them with the protocol the IC set. <paramref name="Regular"/> is false for a by-election.
 /// </summary>
@@ -20,13 +14,6 @@ public sealed record NominationPeriodStatus(bool InNominationPeriod, DateOnly? O
 /// <summary>The election calendar, as Complaints and Accounts ask it.</summary>
 public interface IElectionCalendar
 {
-    /// <summary>
-    /// The statutory election period only: nomination day to voting day of the regular election, with the municipality's
-    /// dates if the clerk changed them; no municipality setting lengthens it. Superseded by <see cref="ElectionsInAsync"/>;
-    /// Complaints computes the IC's window (the complaint protocol may make it longer). Kept until Complaints stops calling it.
-    /// </summary>
-    Task<BlackoutStatus> BlackoutOnAsync(Guid municipalityId, DateOnly day, CancellationToken cancellationToken);
-
     /// <summary>
     /// The elections whose voting day falls in <paramref name="year"/>: the regular election (the municipality's dates if
     /// the clerk changed them, else R12's) and any by-elections, voting day first.

@@ -8,22 +8,6 @@ namespace Governance.Elections;
 /// <summary>The Elections contract: the R12 calendar with the municipality's overrides and by-elections.</summary>
 internal sealed class ElectionCalendarService(ElectionsDbContext db) : IElectionCalendar
 {
-    public async Task<BlackoutStatus> BlackoutOnAsync(Guid municipalityId, DateOnly day, CancellationToken cancellationToken)
-    {
-        // The statutory window only (R12, s.223.4.1 model): the IC's longer window, if any, is the complaint protocol's.
-        // A by-election does not stop the IC's work.
-        var election = await RegularAsync(db, municipalityId, day.Year, cancellationToken);
-        if (election is null)
-        {
-            return new BlackoutStatus(false, null, null, $"{day.Year} is not a municipal election year.");
-        }
-
-        var inside = day >= election.NominationDay && day <= election.VotingDay;
-        return new BlackoutStatus(inside, election.NominationDay, election.VotingDay, inside
-            ? $"Election period from nomination day, {election.NominationDay:d MMMM yyyy}, to voting day, {election.VotingDay:d MMMM yyyy}: complaints are held until after voting day."
-            : $"Outside the election period (nomination day, {election.NominationDay:d MMMM yyyy}, to voting day, {election.VotingDay:d MMMM yyyy}).");
-    }
-
     public async Task<IReadOnlyList<ElectionDatesInfo>> ElectionsInAsync(Guid municipalityId, int year, CancellationToken cancellationToken)
     {
         var from = new DateOnly(year, 1, 1);
