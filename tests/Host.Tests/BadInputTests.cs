@@ -290,11 +290,11 @@ public abstract partial class BadInputTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         var receipt = await filed.Content.ReadFromJsonAsync<JsonElement>();
         var reference = receipt.GetProperty("reference").GetString()!;
-        var ic = _clients["ic"];
-        Assert.Equal(HttpStatusCode.OK, (await ic.PostAsJsonAsync($"/api/cases/{reference}/notes", new { text, shareWithParties = true })).StatusCode);
+        var team = _clients["moderator"]; // an appeal is the social media team's (R9)
+        Assert.Equal(HttpStatusCode.OK, (await team.PostAsJsonAsync($"/api/cases/{reference}/notes", new { text, shareWithParties = true })).StatusCode);
 
         // Kept exactly as typed: parameters, never SQL; and no table went anywhere.
-        var detail = await ic.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
+        var detail = await team.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
         Assert.Equal(text, detail.GetProperty("appeal").GetProperty("contentPosted").GetString());
         Assert.Equal(Sql, detail.GetProperty("appeal").GetProperty("reasonGiven").GetString());
         Assert.Contains(detail.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("text").GetString() == text);
@@ -302,7 +302,7 @@ public abstract partial class BadInputTests : IAsyncLifetime
 
         // Shown on the staff case page and the resident's tracking page as text, never as markup.
         // Signed in through the page; the test's cookie jar ignores expiry (the host's clock stands still).
-        var browser = await Security.StaffWeb.CookieClientAsync(_app, "ic@demo.test");
+        var browser = await Security.StaffWeb.CookieClientAsync(_app, "moderator@demo.test");
         var trackingUrl = receipt.GetProperty("trackingUrl").GetString()!;
         foreach (var (client, page, showsText) in new[]
                  {
@@ -325,7 +325,7 @@ public abstract partial class BadInputTests : IAsyncLifetime
             [("../../etc/passwd", png, "image/png"), (@"..\..\x.png", [.. png, 1], "image/png"), ("/etc/shadow.png", [.. png, 2], "image/png")]));
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         var reference = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
-        var evidence = (await _clients["ic"].GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("evidence");
+        var evidence = (await _clients["moderator"].GetFromJsonAsync<JsonElement>($"/api/cases/{reference}")).GetProperty("evidence");
         // Each keeps its own name, with the extension its content shows (the first is a PNG).
         Assert.Equal(["passwd.png", "shadow.png", "x.png"], evidence.EnumerateArray().Select(e => e.GetProperty("fileName").GetString()).Order());
 
@@ -343,7 +343,7 @@ public abstract partial class BadInputTests : IAsyncLifetime
             Assert.All(new[] { "passwd", "passwd.png", "x.png", "shadow.png" }, name => Assert.False(File.Exists(Path.Combine(folder, name)), Path.Combine(folder, name)));
         }
         var id = evidence.EnumerateArray().Single(e => e.GetProperty("fileName").GetString() == "passwd.png").GetProperty("id").GetGuid();
-        var download = await _clients["ic"].GetAsync($"/api/cases/{reference}/evidence/{id}");
+        var download = await _clients["moderator"].GetAsync($"/api/cases/{reference}/evidence/{id}");
         Assert.Equal("passwd.png", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
     }
 

@@ -46,6 +46,16 @@ internal sealed class StepRunner(ComplaintsDbContext db, WorkflowRuntime workflo
             return Result<bool>.Forbidden($"Your role may not '{action}'.");
         }
 
+        // A field the step does not take is a client's mistake, said plainly rather than silently dropped.
+        var foreign = request.GivenFields().Where(f => f != "note" && step.Fields.All(x => x.Name != f)).ToList();
+        if (by == StepActor.Staff && foreign.Count > 0)
+        {
+            return Result<bool>.Invalid(foreign.ToDictionary(f => f, _ => new[]
+            {
+                $"'{action}' does not take this field; it takes {(step.Fields.Count == 0 ? "none" : string.Join(", ", step.Fields.Select(x => x.Name)))}.",
+            }));
+        }
+
         var context = await CaseSteps.ContextAsync(db, found, flow, actorName, viewer, services, clock.GetUtcNow(), ct);
         if (step.Refusal(context) is { } refusal)
         {

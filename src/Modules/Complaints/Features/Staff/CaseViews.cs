@@ -212,6 +212,22 @@ internal sealed class CaseActionRequest
     [MaxLength(40, ErrorMessage = "Choose a reason from the list.")]
     [SingleLine]
     public string? DismissalReason { get; init; }
+
+    private static readonly CaseActionRequest Empty = new();
+
+    /// <summary>The fields this request sets (not left at their defaults), by their API names.</summary>
+    public IEnumerable<string> GivenFields()
+    {
+        foreach (var property in typeof(CaseActionRequest).GetProperties())
+        {
+            var value = property.GetValue(this);
+            var given = value is System.Collections.ICollection list ? list.Count > 0 : !Equals(value, property.GetValue(Empty));
+            if (given)
+            {
+                yield return System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            }
+        }
+    }
 }
 
 /// <summary>The municipal reviewer's answer to an escalated appeal about a corporate account (R9).</summary>
