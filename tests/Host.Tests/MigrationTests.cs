@@ -152,6 +152,49 @@ public abstract class MigrationTests
         Assert.Equal("Ward 2 by-election", await command.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task Upgrading_moves_appeals_the_IC_was_deciding_back_to_intake_on_version_2_and_keeps_complaints_whole()
+    {
+        var database = new DatabaseOptions(Provider, await NewDatabaseAsync());
+        await using var services = Modules(database);
+        var migrator = services.GetRequiredService<SchemaMigrator>();
+        await migrator.MigrateAsync(CancellationToken.None, upTo: "0004_report_redaction");
+        var (municipality, appeal, complaint, instance, member) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var now = Provider == DatabaseProvider.Postgres ? "now()" : "0";
+        await ExecuteAsync(database, $"""
+            INSERT INTO complaints_cases ("Id", "MunicipalityId", "Reference", "Kind", "Status", "SubmittedAt", "TrackingTokenHash", "ProtectedTrackingToken", "ContactName", "ContactEmail")
+            VALUES ('{appeal}', '{municipality}', 'APL-2026-000001', 1, 1, {now}, 'h', 'p', 'Robin', 'robin@example.ca'),
+                   ('{complaint}', '{municipality}', 'COC-2026-000001', 2, 1, {now}, 'h', 'p', 'Jordan', 'jordan@example.ca');
+            INSERT INTO complaints_code_of_conduct ("CaseId", "MemberUserId", "MemberName", "PostLinks", "Articles", "WhatHappened", "DeclarationName", "DeclaredAt", "AllegesDiscrimination")
+            VALUES ('{complaint}', '{member}', 'Councillor Max', 'https://x.ca/1', '14 Discreditable Conduct', 'A rude reply.', 'Jordan', {now}, {False()});
+            INSERT INTO complaints_workflow_instances ("Id", "MunicipalityId", "DefinitionName", "DefinitionVersion", "CorrelationId", "Stage", "Status", "CreatedAt", "UpdatedAt", "Revision", "JournalLength")
+            VALUES ('{instance}', '{municipality}', 'appeal', 1, 'APL-2026-000001', 'decision', 1, {now}, {now}, 4, 0);
+            INSERT INTO complaints_workflow_bookmarks ("Id", "InstanceId", "MunicipalityId", "Kind", "Stage", "Name", "AssigneeRole", "DueAt", "CreatedAt")
+            VALUES ('{Guid.NewGuid()}', '{instance}', '{municipality}', 1, 'decision', 'decision', 'IntegrityCommissioner', {now}, {now}),
+                   ('{Guid.NewGuid()}', '{instance}', '{municipality}', 2, 'decision', 'reminder', NULL, {now}, {now});
+            """);
+
+        Assert.True(await migrator.MigrateAsync(CancellationToken.None) >= 1);
+
+        await using var connection = Open(database);
+        await connection.OpenAsync();
+        async Task<string> ScalarAsync(string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+
+        // The revision moves on (twice: the stage, then the version), so a step begun on the old row is a conflict.
+        Assert.Equal("2 intake 6", await ScalarAsync("""SELECT "DefinitionVersion" || ' ' || "Stage" || ' ' || "Revision" FROM complaints_workflow_instances"""));
+        Assert.Equal("intake/intake/SocialMediaManager intake/reminder/-", await ScalarAsync(Provider == DatabaseProvider.Postgres
+            ? """SELECT string_agg("Stage" || '/' || "Name" || '/' || COALESCE("AssigneeRole", '-'), ' ' ORDER BY "Kind") FROM complaints_workflow_bookmarks"""
+            : """SELECT group_concat(x, ' ') FROM (SELECT "Stage" || '/' || "Name" || '/' || COALESCE("AssigneeRole", '-') AS x FROM complaints_workflow_bookmarks ORDER BY "Kind")"""));
+        Assert.Equal("Councillor Max 1 1 A rude reply.", await ScalarAsync(
+            """SELECT "MemberName" || ' ' || "ComplainantKind" || ' ' || "DeclarationKind" || ' ' || "WhatHappened" FROM complaints_code_of_conduct"""));
+        Assert.Equal(member.ToString(), (await ScalarAsync("""SELECT "MemberUserId" FROM complaints_code_of_conduct""")).ToLowerInvariant());
+    }
+
     private string True() => Provider == DatabaseProvider.Postgres ? "TRUE" : "1";
 
     private string False() => Provider == DatabaseProvider.Postgres ? "FALSE" : "0";
