@@ -46,7 +46,8 @@ public sealed class ResidentJourneys : IClassFixture<Browser>
         await page.GetByLabel("What would you like to add?").FillAsync("It was posted under the Tuesday road update.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you. We added your information to the case.");
-        await Assertions.Expect(page.Locator("#timeline li")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#timeline li")).ToHaveCountAsync(3); // received, "you sent more information", and what it said
+        await Assertions.Expect(page.Locator("#timeline li").Last).ToContainTextAsync("Information from the resident: It was posted under the Tuesday road update.");
         await Browser.AssertAccessibleAsync(page);
 
         // The link is private: without its token the case is not found.
