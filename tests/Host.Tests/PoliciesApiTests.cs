@@ -17,6 +17,7 @@ public sealed class PoliciesApiTests(SharedHost host) : IClassFixture<SharedHost
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>Every element the house rules must cover, each with a section: enough to publish.</summary>
     internal static Dictionary<string, string> FullCoverage() => new[]
     {
         "content_scope", "resources_disclosure", "open_to_replies", "service_requests_privacy", "removal_rules", "blocking_rules",
