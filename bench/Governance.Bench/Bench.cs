@@ -200,12 +200,14 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
         var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
         var duration = TimeSpan.FromSeconds(options.Seconds);
         var baseAddress = host.BaseAddress;
-        // Signed in afresh before each scenario: access tokens last 10 minutes, and a long run outlasts them.
-        var (ic, clerk, icCookie) = ("", "", "");
+        // Signed in afresh before each scenario: access tokens last 10 minutes, and a long run outlasts them. Each reads
+        // what they may see (R15): the Integrity Commissioner complaints, the social media manager appeals.
+        var (ic, clerk, manager, icCookie) = ("", "", "", "");
         async Task SignInAsync()
         {
             ic = await Staff.TokenAsync(baseAddress, "ic@demo.test");
             clerk = await Staff.TokenAsync(baseAddress, "clerk@demo.test");
+            manager = await Staff.TokenAsync(baseAddress, "manager@demo.test");
             icCookie = await Staff.CookieAsync(baseAddress, "ic@demo.test");
         }
 
@@ -269,16 +271,18 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
             log($"outbox: {queued:N0} e-mails delivered in {drained.Elapsed.TotalSeconds:0} s");
         }
 
-        var sample = seed.SampleReferences.OrderBy(_ => Random.Shared.Next()).ToArray();
-        _notes.Add("Case lists as the Integrity Commissioner, who serves every municipality; one page is 50 cases (the API default).");
+        var complaints = seed.SampleComplaints.OrderBy(_ => Random.Shared.Next()).ToArray();
+        var appeals = seed.SampleAppeals.OrderBy(_ => Random.Shared.Next()).ToArray();
+        _notes.Add("Case lists as the Integrity Commissioner, who serves every municipality and sees its complaints (not appeals, R15); "
+            + "one page is 50 cases (the API default). Appeals are listed and read as the social media manager, who serves every municipality too.");
         await Run("staff list", "case list (first page)", "GET /api/cases", staffLevels, c => Bearer(c, ic),
             (c, _, ct) => c.GetAsync("/api/cases", ct));
         await Run("staff list", "case list: page 40", "GET /api/cases?page=40", staffLevels, c => Bearer(c, ic),
             (c, _, ct) => c.GetAsync("/api/cases?page=40", ct));
         await Run("staff list", "search by reference", "GET /api/cases?reference={ref}", staffLevels, c => Bearer(c, ic),
-            (c, n, ct) => c.GetAsync($"/api/cases?reference={sample[n % sample.Length]}", ct));
-        await Run("staff list", "case list: appeals at decision", "GET /api/cases?type=appeal&stage=decision", staffLevels, c => Bearer(c, ic),
-            (c, _, ct) => c.GetAsync("/api/cases?type=appeal&stage=decision", ct));
+            (c, n, ct) => c.GetAsync($"/api/cases?reference={complaints[n % complaints.Length]}", ct));
+        await Run("staff list", "case list: appeals with the owner", "GET /api/cases?type=appeal&stage=owner_review (manager)", staffLevels,
+            c => Bearer(c, manager), (c, _, ct) => c.GetAsync("/api/cases?type=appeal&stage=owner_review", ct));
         await Run("staff list", "case list: overdue", "GET /api/cases?overdue=true", staffLevels, c => Bearer(c, ic),
             (c, _, ct) => c.GetAsync("/api/cases?overdue=true", ct));
         await Run("staff list", "case list: assigned to me", "GET /api/cases?assignee=me", staffLevels, c => Bearer(c, ic),
@@ -286,21 +290,26 @@ internal sealed class Bench(BenchOptions options, string repoRoot, Action<string
         await Run("staff list", "queue page (all open)", "GET /cases (cookie)", staffLevels, Cookie,
             (c, _, ct) => c.GetAsync("/cases", ct));
 
-        await Run("case", "case detail (API)", "GET /api/cases/{ref}", staffLevels, c => Bearer(c, ic),
-            (c, n, ct) => c.GetAsync($"/api/cases/{sample[n % sample.Length]}", ct));
-        await Run("case", "case page", "GET /cases/{ref} (cookie)", staffLevels, Cookie,
-            (c, n, ct) => c.GetAsync($"/cases/{sample[n % sample.Length]}", ct));
+        await Run("case", "case detail (API)", "GET /api/cases/{ref} (complaint, IC)", staffLevels, c => Bearer(c, ic),
+            (c, n, ct) => c.GetAsync($"/api/cases/{complaints[n % complaints.Length]}", ct));
+        await Run("case", "case detail: appeal (API)", "GET /api/cases/{ref} (appeal, manager)", staffLevels, c => Bearer(c, manager),
+            (c, n, ct) => c.GetAsync($"/api/cases/{appeals[n % appeals.Length]}", ct));
+        await Run("case", "case page", "GET /cases/{ref} (complaint, IC cookie)", staffLevels, Cookie,
+            (c, n, ct) => c.GetAsync($"/cases/{complaints[n % complaints.Length]}", ct));
 
-        // Distinct appeals waiting at intake: the seeded ones and those just filed.
+        // Distinct appeals waiting at intake, the seeded ones and those just filed: the social media team asks the
+        // resident for more information (an appeal's intake is theirs, R9).
         var intake = (await IntakeAppealsAsync(connection)).OrderBy(_ => Random.Shared.Next()).ToArray();
         var offset = 0;
         foreach (var level in staffLevels)
         {
             var first = offset;
             var share = intake.Length / staffLevels.Length;
-            await Run("workflow", "take a step: accept an appeal", "POST /api/cases/{ref}/actions/accept", [level], c => Bearer(c, ic),
-                (c, n, ct) => c.PostAsJsonAsync($"/api/cases/{intake[first + n]}/actions/accept", new { }, ct),
-                cap: _ => share, note: $"distinct cases; {share:N0} available at this level");
+            await Run("workflow", "take a step: ask for information", "POST /api/cases/{ref}/actions/request_information (manager)", [level],
+                c => Bearer(c, manager),
+                (c, n, ct) => c.PostAsJsonAsync($"/api/cases/{intake[first + n]}/actions/request_information",
+                    new { messageToResident = "Please send a screenshot of the removed comment and the date you posted it." }, ct),
+                cap: _ => share, note: $"distinct appeals at intake; {share:N0} available at this level");
             offset += share;
         }
 

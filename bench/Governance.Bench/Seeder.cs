@@ -12,8 +12,9 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace Governance.Bench;
 
-internal sealed record SeedResult(TimeSpan Took, IReadOnlyDictionary<string, long> Rows, IReadOnlyList<string> SampleReferences,
-    IReadOnlyList<string> IntakeAppeals, int OpenCases);
+/// <summary>What the seed made: rows per table, a sample of each kind of case to read, and the appeals waiting at intake.</summary>
+internal sealed record SeedResult(TimeSpan Took, IReadOnlyDictionary<string, long> Rows, IReadOnlyList<string> SampleComplaints,
+    IReadOnlyList<string> SampleAppeals, IReadOnlyList<string> IntakeAppeals, int OpenCases);
 
 /// <summary>
 /// Seeds a large installation straight into the migrated schema, with the host stopped: cases with their
@@ -30,18 +31,23 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
     private static readonly string[] Cases = ["Id", "MunicipalityId", "Reference", "Kind", "Status", "SubmittedAt", "TrackingTokenHash",
         "ProtectedTrackingToken", "SubmissionId", "ContactName", "ContactEmail", "AssignedToUserId", "AssignedToName"];
     private static readonly string[] Appeals = ["CaseId", "AccountId", "AccountDescription", "PlatformHandle", "Subject", "HappenedOn",
-        "ContentPosted", "ReasonGiven", "Grounds", "ConsentedAt"];
+        "ContentPosted", "ReasonGiven", "Grounds", "ConsentedAt", "OwnerKind", "OwnerUserId", "OwnerName", "ActionId", "ActedByUserId",
+        "RoutedAt", "EscalatedTo", "EscalatedAt", "EscalationReason", "EscalateBy"];
     private static readonly string[] Complaints = ["CaseId", "MemberUserId", "MemberName", "PostLinks", "Articles", "WhatHappened",
-        "Phone", "PostalAddress", "DeclarationName", "DeclaredAt", "AllegesDiscrimination", "HeldUntil", "MemberNotifiedAt"];
+        "Phone", "PostalAddress", "DeclarationName", "DeclaredAt", "AllegesDiscrimination", "HeldUntil", "MemberNotifiedAt",
+        "ComplainantKind", "ConductOn", "AwareOn", "FiledLate", "DeclarationKind", "NameWithheldReason", "Disposition"];
     private static readonly string[] Timeline = ["Id", "CaseId", "MunicipalityId", "At", "Visibility", "Text", "By"];
     private static readonly string[] Reviews = ["CaseId", "Assessments", "Pattern", "Finding", "AdverseEffectFound", "ReviewedBy", "ReviewedAt"];
-    private static readonly string[] Decisions = ["CaseId", "Outcome", "Reasons", "RuleRelied", "DecidedBy", "DecidedAt"];
+    private static readonly string[] Decisions = ["CaseId", "Outcome", "Reasons", "RuleRelied", "DecidedBy", "DecidedAt", "GroundAnswers",
+        "RestoredAt", "ReviewOutcome", "ReviewReasons", "ReviewedBy", "ReviewedAt"];
     private static readonly string[] Reports = ["CaseId", "DraftText", "DraftSentAt", "MemberComment", "FinalText", "RecommendedSanction",
-        "FinalIssuedAt", "IssuedBy", "CouncilDecision", "PaySuspensionDays", "RemedialMeasures", "CouncilDecidedOn", "PublishedAt"];
+        "FinalIssuedAt", "IssuedBy", "CouncilDecision", "PaySuspensionDays", "RemedialMeasures", "CouncilDecidedOn", "PublishedAt",
+        "MemberResponse", "SharedResponse", "BreachFound", "MemberNamed", "Reprimand", "ResolutionNumber", "RedactionMarks", "PublishedHash",
+        "PublishedBy"];
     private static readonly string[] Instances = ["Id", "MunicipalityId", "DefinitionName", "DefinitionVersion", "CorrelationId", "Stage",
         "Status", "CreatedAt", "UpdatedAt", "Revision", "JournalLength"];
     private static readonly string[] Bookmarks = ["Id", "InstanceId", "MunicipalityId", "Kind", "Stage", "Name", "AssigneeRole", "DueAt",
-        "CreatedAt", "ConsumedAt", "ConsumedBy"];
+        "DueExplanation", "CreatedAt", "ConsumedAt", "ConsumedBy"];
     private static readonly string[] Journal = ["Id", "InstanceId", "MunicipalityId", "Number", "At", "Event", "FromStage", "ToStage",
         "Action", "Actor", "Details"];
     private static readonly string[] Audit = ["Id", "Sequence", "At", "ActorId", "Actor", "Address", "Action", "RecordType", "RecordId",
@@ -82,9 +88,24 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
 
     /// <summary>A municipality with what the seed needs of it.</summary>
     private sealed record Place(Guid Id, string Name, string Slug, double Weight, List<Account> Accounts, List<Person> Members,
-        List<(Guid Id, string Code, string Title)> Rules, int HandlePool);
+        List<(Guid Id, string Code, string Title)> Rules, int HandlePool, SeedCalendar Calendar)
+    {
+        /// <summary>Accounts whose owner the registry records (an appeal can be sent to them), and the corporate ones among them.</summary>
+        public List<Account> Owned { get; } = [];
 
-    private sealed record Account(Guid Id, string Handle, string Platform);
+        public List<Account> Corporate { get; } = [];
+    }
+
+    /// <summary>
+    /// An account in the registry and who runs it, as intake's routing reads it (AppealRouting.Route): a member (or their
+    /// campaign account) decides their own appeals, the social media team a corporate account's; unknown: cannot be routed.
+    /// </summary>
+    private sealed record Account(Guid Id, string Handle, string Platform, int OwnerKind, Person? Owner, string OwnerName, string ResponsibleEmail)
+    {
+        public const int UnknownKind = 0;
+        public const int CorporateKind = 1;
+        public const int MemberKind = 2;
+    }
 
     private sealed record Person(Guid Id, string Email, string Name);
 
@@ -143,7 +164,9 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
         await FlushAsync();
 
         var references = new Dictionary<(string Prefix, int Year), int>();
-        var sample = new List<string>();
+        var complaints = new List<string>();
+        var appeals = new List<string>();
+        var seen = new[] { 0, 0 };
         var intake = new List<string>();
         var open = 0;
         var start = now.AddYears(-3);
@@ -161,12 +184,14 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
                     intake.Add(story.Reference);
                 }
 
-                // Reservoir sample: every case equally likely to be read in the benchmark.
+                // Reservoir samples, one per kind: every case equally likely to be read in the benchmark.
+                var (sample, kind) = story.IsAppeal ? (appeals, 0) : (complaints, 1);
+                seen[kind]++;
                 if (sample.Count < 5_000)
                 {
                     sample.Add(story.Reference);
                 }
-                else if (_random.Next(i + 1) < 5_000)
+                else if (_random.Next(seen[kind]) < 5_000)
                 {
                     sample[_random.Next(5_000)] = story.Reference;
                 }
@@ -194,7 +219,7 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
         }
 
         await db.CommitAsync();
-        return new SeedResult(watch.Elapsed, _rows, sample, intake, open);
+        return new SeedResult(watch.Elapsed, _rows, complaints, appeals, intake, open);
     }
 
     /// <summary>The municipalities, staff, members and rules the setup run left, and where each audit chain ends.</summary>
@@ -218,13 +243,33 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
         var rules = (await db.QueryAsync("""SELECT "Id", "MunicipalityId", "Code", "Title" FROM policies_prohibited_content_rules"""))
             .Select(r => (Id: TableWriter.ReadGuid(r[0]), Municipality: TableWriter.ReadGuid(r[1]), Code: (string)r[2]!, Title: (string)r[3]!))
             .ToList();
-        var existing = (await db.QueryAsync("""SELECT "Id", "MunicipalityId", "Handle", "Platform" FROM accounts_social_accounts"""))
-            .Select(r => (Municipality: TableWriter.ReadGuid(r[1]), Account: new Account(TableWriter.ReadGuid(r[0]), (string)r[2]!, PlatformName(Convert.ToInt32(r[3], System.Globalization.CultureInfo.InvariantCulture)))))
+        // The accounts the setup run registered (the demo member's, the candidates'), with who runs each.
+        var existing = (await db.QueryAsync("""
+                SELECT "Id", "MunicipalityId", "Handle", "Platform", "Owner", "OwnerUserId", "OwnerName", "ResponsibleEmail"
+                FROM accounts_social_accounts
+                """))
+            .Select(r =>
+            {
+                var owner = Convert.ToInt32(r[4], System.Globalization.CultureInfo.InvariantCulture);
+                var ownerUserId = r[5] is null ? (Guid?)null : TableWriter.ReadGuid(r[5]);
+                var ownerName = (string?)r[6] ?? "";
+                // AccountOwner: Municipality 1, Member 2, StaffUnit 3, Campaign 4.
+                var kind = owner is 2 or 4 && ownerUserId is not null ? Account.MemberKind : owner is 1 or 3 ? Account.CorporateKind : Account.UnknownKind;
+                var person = kind == Account.MemberKind
+                    ? people.FirstOrDefault(p => p.Id == ownerUserId) ?? new Person(ownerUserId!.Value, (string)r[7]!, ownerName)
+                    : null;
+                return (Municipality: TableWriter.ReadGuid(r[1]), Account: new Account(TableWriter.ReadGuid(r[0]), (string)r[2]!,
+                    PlatformName(Convert.ToInt32(r[3], System.Globalization.CultureInfo.InvariantCulture)), kind, person, ownerName, (string)r[7]!));
+            })
             .ToList();
-        var municipalities = (await db.QueryAsync("""SELECT "Id", "Name", "Slug" FROM accounts_municipalities"""))
-            .Select(r => (Id: TableWriter.ReadGuid(r[0]), Name: (string)r[1]!, Slug: (string)r[2]!))
+        var municipalities = (await db.QueryAsync("""SELECT "Id", "Name", "Slug", "TimeZone" FROM accounts_municipalities"""))
+            .Select(r => (Id: TableWriter.ReadGuid(r[0]), Name: (string)r[1]!, Slug: (string)r[2]!, Zone: (string)r[3]!))
             .OrderBy(m => m.Id == DemoMunicipalityId ? "" : m.Slug, StringComparer.Ordinal)
             .ToList();
+        // Each municipality's holidays, as the host's business calendar skips them (R14).
+        var holidays = (await db.QueryAsync("""SELECT "MunicipalityId", "Date", "Name" FROM policies_holidays"""))
+            .GroupBy(r => TableWriter.ReadGuid(r[0]))
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<DateOnly, string>)g.ToDictionary(r => ReadDate(r[1]), r => (string)r[2]!));
 
         // A few large municipalities and many small ones; Demo Township is the largest.
         _places = municipalities.Select((m, i) => new Place(m.Id, m.Name, m.Slug, 1 / Math.Pow(i + 1, 0.7),
@@ -233,7 +278,8 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
                     ? people.Where(p => demoMembers.Contains(p.Id)).ToList()
                     : Enumerable.Range(1, 8).Select(k => new Person(Guid.NewGuid(), $"member{k}@{m.Slug}.test", $"Councillor {Surnames[k % Surnames.Length]} {m.Slug[^2..]}")).ToList(),
                 rules.Where(r => r.Municipality == m.Id && r.Code != RuleCodes.CandidatePosting).Select(r => (r.Id, r.Code, r.Title)).ToList(),
-                Math.Max(50, caseCount / municipalities.Count / 2)))
+                Math.Max(50, caseCount / municipalities.Count / 2),
+                new SeedCalendar(TimeZoneInfo.FindSystemTimeZoneById(m.Zone), holidays.GetValueOrDefault(m.Id) ?? new Dictionary<DateOnly, string>())))
             .ToList();
         _totalWeight = _places.Sum(p => p.Weight);
         if (_places.Any(p => p.Rules.Count == 0))
@@ -282,8 +328,12 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
                         : "The member's title is in the profile: official (R1)."]);
                 _accountsAudit.Add(AuditOf(registered, _staff[StaffRoles.SocialMediaManager], "account.registered", "SocialAccount",
                     id.ToString(), place.Id, $"{PlatformName(platform)} {handle}"));
-                place.Accounts.Add(new Account(id, handle, PlatformName(platform)));
+                place.Accounts.Add(new Account(id, handle, PlatformName(platform), owner == 1 ? Account.CorporateKind : Account.MemberKind,
+                    member, member?.Name ?? place.Name, member?.Email ?? $"communications@{place.Slug}.test"));
             }
+
+            place.Owned.AddRange(place.Accounts.Where(a => a.OwnerKind != Account.UnknownKind));
+            place.Corporate.AddRange(place.Accounts.Where(a => a.OwnerKind == Account.CorporateKind));
 
             if (place.Id == DemoMunicipalityId)
             {
@@ -300,12 +350,16 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
         return Task.CompletedTask;
     }
 
-    private sealed record Story(string Reference, bool Open, bool IntakeAppeal);
+    private sealed record Story(string Reference, bool IsAppeal, bool Open, bool IntakeAppeal);
+
+    /// <summary>A stay in one stage: when it began and ended (null: the case is there now), the step that ended it, and the stage's action-timer deadline.</summary>
+    private sealed record Visit(string Stage, DateTimeOffset In, DateTimeOffset? Out, Step? Step, DateTimeOffset? Deadline);
 
     /// <summary>One case, replayed as the host would have recorded it from filing to where it stands now.</summary>
     private Story SeedCase(DateTimeOffset submitted, Dictionary<(string, int), int> references)
     {
         var place = PickPlace();
+        var calendar = place.Calendar;
         var isAppeal = _random.NextDouble() < 0.65;
         var stages = isAppeal ? CaseStories.AppealStages : CaseStories.ComplaintStages;
         var path = CaseStories.Pick(_random, isAppeal ? CaseStories.AppealPaths : CaseStories.ComplaintPaths);
@@ -318,27 +372,61 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
         var email = $"resident{number}.{submitted.Year}@example.ca";
         var member = place.Members[_random.Next(place.Members.Count)];
 
-        // Walk the path until it ends or reaches the present; a few cases stall and sit overdue.
+        // The account appealed. An appeal sent to its owner is about an account the registry knows the owner of (a
+        // corporate one when the resident goes on to the municipality's reviewer); others may only describe it.
+        Account? account = null;
+        if (isAppeal)
+        {
+            var routed = CaseStories.Routed(path);
+            var accounts = CaseStories.ReviewerPath(path) ? place.Corporate : routed ? place.Owned : place.Accounts;
+            account = routed || _random.Next(100) < 85 ? accounts[_random.Next(accounts.Count)] : null;
+        }
+
+        // R9: whoever runs the account decides: the member for their own, a social media manager for a corporate one.
+        var owner = account?.OwnerKind == Account.MemberKind ? account.Owner! : _staff[StaffRoles.SocialMediaManager];
+
+        // Walk the path until it ends or reaches the present. A step a timer takes happens at its deadline; anyone else
+        // acts before it. A few cases stall where nobody has acted yet (never where a timer would move them on).
         var stallAfter = _random.NextDouble() < 0.04 ? _random.Next(path.Length) : path.Length;
-        var visits = new List<(string Stage, DateTimeOffset In, DateTimeOffset? Out, Step? Step)>();
+        var visits = new List<Visit>();
         var stage = "intake";
         var at = submitted;
-        foreach (var step in path.Take(stallAfter))
+        DateOnly? escalateBy = null;
+        for (var k = 0; k < path.Length; k++)
         {
+            var step = path[k];
             var info = stages[stage];
-            var days = 0.2 + (_random.NextDouble() * info.DueDays * 1.5);
-            if (info.ActionTimer is not null)
+            if (k >= stallAfter && info.ActionTimer is null)
             {
-                days = Math.Min(days, CalendarDays(info.DueDays) - 0.5); // before its own deadline timer would have moved it
+                break;
             }
 
-            var leave = Second(at.AddDays(days));
+            var deadline = ActionDeadline(calendar, info, at, escalateBy);
+            DateTimeOffset leave;
+            if (step.ByTimer)
+            {
+                leave = deadline!.Value;
+            }
+            else
+            {
+                leave = Second(at.AddDays(0.2 + (_random.NextDouble() * (info.DueDays ?? 20) * 1.5)));
+                if (deadline is { } d && leave >= d)
+                {
+                    leave = Second(at.AddSeconds((d - at).TotalSeconds * (0.2 + (0.7 * _random.NextDouble()))));
+                }
+            }
+
             if (leave > now)
             {
                 break;
             }
 
-            visits.Add((stage, at, leave, step));
+            visits.Add(new Visit(stage, at, leave, step, deadline));
+            if (step.Action == "uphold")
+            {
+                escalateBy = calendar.DayOf(leave).AddDays(CaseStories.EscalationDays);
+            }
+
             at = leave;
             stage = step.Target;
         }
@@ -346,12 +434,14 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
         var closed = stage == "closed";
         if (!closed)
         {
-            visits.Add((stage, at, null, null));
+            visits.Add(new Visit(stage, at, null, null, ActionDeadline(calendar, stages[stage], at, escalateBy)));
         }
 
-        var staffActor = isAppeal && _random.Next(5) > 0 ? _staff[StaffRoles.Investigator]
+        // The case team: the social media team on an appeal (R9), the Integrity Commissioner's on a complaint.
+        var team = isAppeal
+            ? _staff[_random.Next(3) == 0 ? ModeratorRole : StaffRoles.SocialMediaManager]
             : _staff[_random.Next(2) == 0 ? StaffRoles.IntegrityCommissioner : StaffRoles.Investigator];
-        var assigned = visits[0].Out is not null ? staffActor : null;
+        var assigned = visits[0].Out is not null ? team : null;
         var journal = new List<(DateTimeOffset At, int Order, string Event, string? From, string? To, string? Action, string Actor)>();
         journal.Add((submitted, 0, "Started", null, "intake", null, "resident"));
 
@@ -366,41 +456,75 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
             _complaintsAudit.Add(AuditOf(Second(when), assigned, "case.assigned", "Case", reference, place.Id, assigned.Email));
         }
 
-        DateTimeOffset? investigated = null, draftSent = null, commented = null, finalIssued = null, councilDecided = null, restored = null;
-        foreach (var (name, entered, left, step) in visits)
+        var rule = place.Rules[_random.Next(place.Rules.Count)];
+        var revision = 1;
+        string? outcome = null, disposition = null;
+        Person? decider = null;
+        DateTimeOffset? routedAt = null, decidedAt = null, restored = null, escalated = null, reviewed = null;
+        DateTimeOffset? investigated = null, responded = null, shared = null, draftSent = null, commented = null, prepared = null,
+            finalIssued = null, councilDecided = null;
+        foreach (var (name, entered, left, step, deadline) in visits)
         {
             var info = stages[name];
             var end = left ?? now;
-            var roleOf = info.AssigneeRole;
-            Add("complaints_workflow_bookmarks", Bookmarks, [Guid.CreateVersion7(entered), instanceId, place.Id, BookmarkKind.Task, name, name,
-                roleOf, Second(entered.AddDays(CalendarDays(info.DueDays))), entered, left, step?.Action]);
+            var byTimer = step?.ByTimer == true;
+            // Only open tasks and timers keep how their due date was counted: nothing reads a consumed one's.
+            List<string>? Explained() => left is null ? [] : null;
+
+            var taskSteps = Explained();
+            DateTimeOffset? taskDue = info.DueDays is { } dueDays ? calendar.AddBusinessDays(entered, dueDays, taskSteps) : null;
+            AddBookmark(instanceId, place.Id, BookmarkKind.Task, name, name, info.AssigneeRole, taskDue, taskSteps, entered, left, step?.Action);
             if (info.Reminders)
             {
-                foreach (var (timer, days) in new[] { ("reminder", Math.Max(0, info.DueDays - 1)), ("escalation", info.DueDays) })
+                foreach (var (timer, days) in new[] { ("reminder", Math.Max(0, info.DueDays!.Value - 1)), ("escalation", info.DueDays!.Value) })
                 {
-                    var due = Second(entered.AddDays(CalendarDays(days)));
-                    var fired = due <= end;
-                    Add("complaints_workflow_bookmarks", Bookmarks, [Guid.CreateVersion7(entered), instanceId, place.Id, BookmarkKind.Timer, name,
-                        timer, null, due, entered, fired ? due : left, fired ? "timer" : step?.Action]);
-                    if (fired)
+                    var timerSteps = Explained();
+                    var due = calendar.AddBusinessDays(entered, days, timerSteps);
+                    var fired = due < end;
+                    AddBookmark(instanceId, place.Id, BookmarkKind.Timer, name, timer, null, due, fired ? null : timerSteps, entered,
+                        fired ? due : left, fired ? "timer" : step?.Action);
+                    if (!fired)
                     {
-                        journal.Add((due, 1, "TimerFired", name, null, timer, "system"));
-                        Add("complaints_timeline", Timeline, [Guid.NewGuid(), caseId, place.Id, due, 3, timer == "reminder"
-                            ? "Reminder sent to 1 person(s) who must act." : "Overdue: escalated to the Integrity Commissioner.", "system"]);
-                        Mail(place.Id, due, timer == "reminder" ? staffActor.Email : _staff[StaffRoles.IntegrityCommissioner].Email,
-                            timer == "reminder" ? $"Reminder: {reference} is due tomorrow" : $"Overdue: {reference}");
+                        continue;
                     }
+
+                    revision++;
+                    journal.Add((due, 1, "TimerFired", name, null, timer, "system"));
+                    Add("complaints_timeline", Timeline, [Guid.NewGuid(), caseId, place.Id, due, 3, timer == "reminder"
+                        ? "Reminder sent to 1 person(s) who must act."
+                        : isAppeal ? "Overdue: escalated to the social media managers." : "Overdue: escalated to the Integrity Commissioner.", "system"]);
+                    var remind = info.AssigneeRole switch
+                    {
+                        StaffRoles.Member => member.Email,
+                        StaffRoles.SocialMediaManager => account?.ResponsibleEmail ?? team.Email,
+                        _ => (assigned ?? _staff[info.AssigneeRole!]).Email,
+                    };
+                    Mail(place.Id, due, timer == "reminder" ? remind : _staff[isAppeal ? StaffRoles.SocialMediaManager : StaffRoles.IntegrityCommissioner].Email,
+                        timer == "reminder" ? $"Reminder: {reference} is due tomorrow" : $"Overdue: {reference}");
                 }
             }
 
             if (info.ActionTimer is not null)
             {
-                // Still open: the deadline lies ahead, or the scheduler would already have moved the case on.
-                var due = left is null
-                    ? Second(now.AddDays(1 + (_random.NextDouble() * 4)))
-                    : Second(entered.AddDays(CalendarDays(info.DueDays)));
-                Add("complaints_workflow_bookmarks", Bookmarks, [Guid.CreateVersion7(entered), instanceId, place.Id, BookmarkKind.Timer, name,
-                    info.ActionTimer, null, due, entered, left, step?.Action]);
+                // Still open: the deadline lies ahead (the walk keeps it so), or the scheduler would have moved the case on.
+                List<string>? timerSteps = null;
+                if (left is null)
+                {
+                    timerSteps = info.ActionTimer == "escalation_deadline"
+                        ? [$"The resident may escalate until the end of {escalateBy!.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}."]
+                        : [];
+                    if (timerSteps.Count == 0)
+                    {
+                        calendar.AddBusinessDays(entered, info.DueDays!.Value, timerSteps);
+                    }
+                }
+
+                AddBookmark(instanceId, place.Id, BookmarkKind.Timer, name, info.ActionTimer, null, deadline, timerSteps, entered, left,
+                    byTimer ? "timer" : step?.Action);
+                if (byTimer)
+                {
+                    journal.Add((left!.Value, 1, "TimerFired", name, null, info.ActionTimer, "system"));
+                }
             }
 
             if (step is null || left is not { } done)
@@ -408,30 +532,53 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
                 continue;
             }
 
-            var role = CaseStories.Actor(step.Action);
-            var who = role switch
+            revision++;
+            var who = byTimer ? null : CaseStories.Actor(step.Action) switch
             {
                 "resident" => null,
                 "member" => member,
-                StaffRoles.Investigator when assigned is not null => assigned,
-                _ => _staff[role],
+                "owner" => owner,
+                "team" => assigned ?? team,
+                var role => _staff[role],
             };
-            journal.Add((done, 2, "Transitioned", name, step.Target, step.Action, who?.Email ?? "resident"));
+            var by = byTimer ? "system" : who?.Email ?? "resident";
+            journal.Add((done, 2, "Transitioned", name, step.Target, step.Action, by));
             if (step.Target == "closed")
             {
-                journal.Add((done, 3, "Completed", null, "closed", step.Action, who?.Email ?? "resident"));
+                journal.Add((done, 3, "Completed", null, "closed", step.Action, by));
             }
 
-            var (text, isPublic, mails) = CaseStories.Timeline(step.Action);
-            Add("complaints_timeline", Timeline, [Guid.NewGuid(), caseId, place.Id, done, isPublic ? 1 : 3, text, who?.Email ?? "resident"]);
-            if (_random.Next(5) == 0 && who is not null)
+            var (text, visibility, mails) = CaseStories.Timeline(step.Action);
+            text = step.Action switch
             {
-                Add("complaints_timeline", Timeline, [Guid.NewGuid(), caseId, place.Id, done, 3,
-                    "Spoke with the account manager; screenshots are on file.", who.Email]);
+                "route_to_owner" => $"Your appeal was sent to {(account!.OwnerKind == Account.MemberKind
+                    ? $"{account.OwnerName}, the member who runs {account.Handle}" : $"the team that runs {account.Handle}")}, who will decide it.",
+                "uphold" => $"Decision: The action stands. Reasons: the comment broke rule {rule.Code} ({rule.Title}) of the posted house rules.\n\n"
+                    + (account!.OwnerKind == Account.MemberKind
+                        ? "If you are not satisfied, you may take it to the Integrity Commissioner as a Code of Conduct complaint, once, "
+                        : "If you are not satisfied, you may ask the municipality's reviewer to look at it, once, ")
+                    + $"until {escalateBy!.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, through your private link.",
+                "confirm_restored" => $"The account confirmed your {(outcome == "AccessRestored" ? "access is restored" : "content is back")}. Your appeal is closed.",
+                "dispose" => $"{CaseStories.Explain(step.Detail!)} Reasons: {CaseStories.DispositionReasons(step.Detail!)}",
+                "record_council_decision" => $"Council imposed a reprimand at its meeting of "
+                    + $"{calendar.DayOf(done).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} (resolution {Resolution(done)}).",
+                _ => text,
+            };
+            Add("complaints_timeline", Timeline, [Guid.NewGuid(), caseId, place.Id, done, visibility, text, by]);
+            if (_random.Next(5) == 0 && who is not null && who != member && who != owner)
+            {
+                Add("complaints_timeline", Timeline, [Guid.NewGuid(), caseId, place.Id, done, 3, isAppeal
+                    ? "Spoke with the account manager; screenshots are on file."
+                    : "Called the complainant to confirm the dates; notes are on file.", who.Email]);
             }
 
-            _complaintsAudit.Add(AuditOf(done, who, step.Action == "information_received" ? "case.information-added" : $"case.{step.Action}",
-                "Case", reference, place.Id, null));
+            if (!byTimer)
+            {
+                // A timer's step is the system's: the runtime writes it to the journal and the timeline, not the audit trail.
+                _complaintsAudit.Add(AuditOf(done, who, step.Action == "information_received" ? "case.information-added" : $"case.{step.Action}",
+                    "Case", reference, place.Id, null));
+            }
+
             if (mails)
             {
                 Mail(place.Id, done, email, $"An update on your case ({reference})");
@@ -439,30 +586,36 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
 
             switch (step.Action)
             {
-                case "complete_review":
-                    Add("complaints_human_rights_reviews", Reviews, [caseId, "race: no link between the ground and the action.",
-                        "Three other blocks on this account in the last year, none on a Code ground.", "No adverse effect found.", false,
-                        who!.Email, done]);
-                    break;
-                case "uphold" or "restore_access" or "reinstate_content" or "refer_as_complaint":
-                    var rule = place.Rules[_random.Next(place.Rules.Count)];
-                    Add("complaints_appeal_decisions", Decisions, [caseId, step.Action, "The decision rests on the posted house rules.",
-                        rule.Code, who!.Email, done]);
-                    break;
+                case "route_to_owner": routedAt = done; break;
+                case "uphold": (outcome, decider, decidedAt) = ("Upheld", who, done); break;
+                case "restore_access": (outcome, decider, decidedAt) = ("AccessRestored", who, done); break;
+                case "reinstate_content": (outcome, decider, decidedAt) = ("ContentReinstated", who, done); break;
+                case "confirm_restored": restored = done; break;
+                case "escalate_to_reviewer": escalated = done; break;
+                case "record_review": reviewed = done; break;
+                case "dispose": disposition = step.Detail; break;
                 case "investigate": investigated = done; break;
+                case "submit_response": responded = done; break;
+                case "share_response": shared = done; break;
+                case "complete_review":
+                    Add("complaints_human_rights_reviews", Reviews, [caseId, "",
+                        "No other post by the member mentions the resident or a Code ground.", "No adverse effect on a Code ground was found.",
+                        false, who!.Email, done]);
+                    break;
                 case "send_draft_report": draftSent = done; break;
                 case "submit_comment": commented = done; break;
+                case "prepare_final_report": prepared = done; break;
                 case "issue_final_report": finalIssued = done; break;
                 case "record_council_decision": councilDecided = done; break;
-                case "confirm_restored": restored = done; break;
             }
         }
 
-        // Staff open the case a few times; every read is audited.
+        // Staff open the case a few times; every read is audited with the sight it was read with (R15).
+        var reader = assigned ?? team;
         for (var r = _random.Next(1, 4); r > 0; r--)
         {
             var read = Second(submitted.AddSeconds(_random.NextDouble() * ((visits[^1].Out ?? now) - submitted).TotalSeconds));
-            _complaintsAudit.Add(AuditOf(read, assigned ?? _staff[StaffRoles.IntegrityCommissioner], "case.read", "Case", reference, place.Id, "Full"));
+            _complaintsAudit.Add(AuditOf(read, reader, "case.read", "Case", reference, place.Id, isAppeal ? "AppealTeam" : "Full"));
         }
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -471,48 +624,13 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
             _random.Next(3) == 0 ? null : Guid.NewGuid(), resident, email, assigned?.Id, assigned?.Email]);
         if (isAppeal)
         {
-            var subject = _random.Next(10) switch { < 5 => 1, < 8 => 2, _ => 3 };
-            var happened = DateOnly.FromDateTime(submitted.UtcDateTime.AddDays(-_random.Next(0, 21)));
-            var account = _random.Next(100) < 85 ? place.Accounts[_random.Next(place.Accounts.Count)] : null;
-            var handle = Handle(place);
-            Add("complaints_appeals", Appeals, [caseId, account?.Id,
-                account is null ? "The township's page on Facebook" : $"{account.Handle} ({account.Platform})", handle, subject, happened,
-                subject == 1 ? null : CaseStories.Comments[_random.Next(CaseStories.Comments.Length)],
-                _random.Next(2) == 0 ? "No reason was given." : null,
-                _random.Next(5) == 0 ? string.Join(',', CaseStories.Grounds.OrderBy(_ => _random.Next()).Take(_random.Next(1, 3))) : "",
-                submitted]);
-            if (account is not null)
-            {
-                // The moderation the appeal is about, and sometimes earlier actions against the same person.
-                var kind = subject switch { 1 => 4, 2 => 2, _ => 1 };
-                var occurred = Second(new DateTimeOffset(happened.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero).AddMinutes(_random.Next(-600, 600)));
-                for (var prior = _random.Next(3); prior > 0; prior--)
-                {
-                    AddModeration(place, account, handle, occurred.AddDays(-_random.Next(3, 60)), null, kind: 1);
-                }
-
-                AddModeration(place, account, handle, occurred, null, kind, restored);
-            }
+            SeedAppeal(place, caseId, submitted, account, owner, routedAt, escalateBy, escalated,
+                outcome is null ? null : (outcome, decider!, decidedAt!.Value, rule.Code), restored, reviewed);
         }
         else
         {
-            var discrimination = path.Any(s => s.Action == "request_hr_review") || _random.Next(10) == 0;
-            Add("complaints_code_of_conduct", Complaints, [caseId, member.Id, member.Name,
-                $"https://social.example/{member.Name.Replace(' ', '.')}/posts/{_random.Next(1_000_000)}",
-                string.Join("; ", CaseStories.Articles.OrderBy(_ => _random.Next()).Take(_random.Next(1, 3))),
-                "The member posted a comment mocking a resident who spoke at the council meeting, and tagged her. "
-                + "Several people then sent her messages. I believe this breaks the Code of Conduct.",
-                "519-555-" + _random.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{_random.Next(1, 999)} Main Street", resident, submitted, discrimination, null, investigated]);
-            if (draftSent is not null)
-            {
-                Add("complaints_reports", Reports, [caseId, "Draft findings: the post was demeaning to a resident (Discreditable Conduct).",
-                    draftSent, commented is null ? null : "I have apologised and removed the post.",
-                    finalIssued is null ? null : "Final report: the member contravened the Discreditable Conduct article.",
-                    finalIssued is null ? null : "Reprimand", finalIssued, _staff[StaffRoles.IntegrityCommissioner].Email,
-                    councilDecided is null ? null : "reprimand", null, null,
-                    councilDecided is null ? null : DateOnly.FromDateTime(councilDecided.Value.UtcDateTime), councilDecided]);
-            }
+            SeedComplaint(place, caseId, submitted, path, member, resident, disposition, investigated, responded, shared, draftSent,
+                commented, prepared, finalIssued, councilDecided);
         }
 
         // The workflow instance and its journal, numbered in the order things happened.
@@ -524,13 +642,123 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
                 j.Action, j.Actor, null]);
         }
 
-        Add("complaints_workflow_instances", Instances, [instanceId, place.Id, isAppeal ? "appeal" : "complaint", 1, reference, stage,
-            closed ? WorkflowStatus.Completed : WorkflowStatus.Running, submitted, visits[^1].Out ?? visits[^1].In,
-            1 + visits.Count(v => v.Out is not null) + numbered.Count(j => j.Event == "TimerFired"), numbered.Count]);
-        return new Story(reference, !closed, isAppeal && !closed && stage == "intake");
+        Add("complaints_workflow_instances", Instances, [instanceId, place.Id, isAppeal ? "appeal" : "complaint",
+            isAppeal ? CaseStories.AppealVersion : CaseStories.ComplaintVersion, reference, stage,
+            closed ? WorkflowStatus.Completed : WorkflowStatus.Running, submitted, visits[^1].Out ?? visits[^1].In, revision, numbered.Count]);
+        return new Story(reference, isAppeal, !closed, isAppeal && !closed && stage == "intake");
     }
 
-    private void AddModeration(Place place, Account account, string handle, DateTimeOffset occurred, string? ruleCode, int? kind = null,
+    /// <summary>When a stage's action timer falls due: the resident's or member's business days, or the end of the time to escalate.</summary>
+    private static DateTimeOffset? ActionDeadline(SeedCalendar calendar, StageInfo info, DateTimeOffset entered, DateOnly? escalateBy)
+        => info.ActionTimer switch
+        {
+            null => null,
+            // AppealFlow.EscalationEnds: the start of the day after the last day to escalate.
+            "escalation_deadline" => calendar.StartOf(escalateBy!.Value.AddDays(1)),
+            _ => calendar.AddBusinessDays(entered, info.DueDays!.Value),
+        };
+
+    private void AddBookmark(Guid instanceId, Guid municipality, BookmarkKind kind, string stage, string name, string? role, DateTimeOffset? due,
+        List<string>? explanation, DateTimeOffset created, DateTimeOffset? consumed, string? consumedBy)
+        => Add("complaints_workflow_bookmarks", Bookmarks, [Guid.CreateVersion7(created), instanceId, municipality, kind, stage, name, role, due,
+            explanation is { Count: > 0 } ? string.Join('\n', explanation) : null, created, consumed, consumedBy]);
+
+    /// <summary>Council's resolution number for a decision (one a day at most in the seed's story).</summary>
+    private static string Resolution(DateTimeOffset decided) => $"{decided.Year}-{decided.DayOfYear:000}";
+
+    /// <summary>What the appellant filed, who intake found runs the account, the moderation appealed, and the owner's decision.</summary>
+    private void SeedAppeal(Place place, Guid caseId, DateTimeOffset submitted, Account? account, Person owner, DateTimeOffset? routedAt,
+        DateOnly? escalateBy, DateTimeOffset? escalated, (string Outcome, Person By, DateTimeOffset At, string Rule)? decision,
+        DateTimeOffset? restored, DateTimeOffset? reviewed)
+    {
+        var subject = _random.Next(10) switch { < 5 => 1, < 8 => 2, _ => 3 };
+        var happened = DateOnly.FromDateTime(submitted.UtcDateTime.AddDays(-_random.Next(0, 21)));
+        var handle = Handle(place);
+        var grounds = _random.Next(5) == 0 ? CaseStories.Grounds.OrderBy(_ => _random.Next()).Take(_random.Next(1, 3)).ToList() : [];
+        Guid? actionId = null;
+        if (account is not null)
+        {
+            // The moderation the appeal is about, and sometimes earlier actions against the same person.
+            var kind = subject switch { 1 => 4, 2 => 2, _ => 1 };
+            var occurred = Second(new DateTimeOffset(happened.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero).AddMinutes(_random.Next(-600, 600)));
+            for (var prior = _random.Next(3); prior > 0; prior--)
+            {
+                AddModeration(place, account, handle, occurred.AddDays(-_random.Next(3, 60)), null, kind: 1);
+            }
+
+            actionId = AddModeration(place, account, handle, occurred, null, kind, restored);
+        }
+
+        // Intake names the action appealed when it finds it on record: whoever took it (the moderator) may not decide.
+        var named = routedAt is not null && actionId is not null && _random.Next(10) < 7;
+        var member = account?.OwnerKind == Account.MemberKind;
+        Add("complaints_appeals", Appeals, [caseId, account?.Id,
+            account is null ? "The township's page on Facebook" : $"{account.Handle} ({account.Platform})", handle, subject, happened,
+            subject == 1 ? null : CaseStories.Comments[_random.Next(CaseStories.Comments.Length)],
+            _random.Next(2) == 0 ? "No reason was given." : null, string.Join(',', grounds), submitted,
+            routedAt is null ? Account.UnknownKind : account!.OwnerKind, routedAt is not null && member ? owner.Id : null,
+            routedAt is null ? null : account!.OwnerName, named ? actionId : null, named ? _staff[ModeratorRole].Id : null, routedAt,
+            escalated is null ? null : 2, escalated, escalated is null ? null : "The rule was applied to criticism of council, not to abuse.",
+            escalateBy]);
+        if (decision is { } d)
+        {
+            var review = reviewed is not null;
+            Add("complaints_appeal_decisions", Decisions, [caseId, d.Outcome, d.Outcome == "Upheld"
+                    ? "The comment broke a rule posted on the account on the day of the action."
+                    : "On review the action went further than the posted house rules allow.",
+                d.Outcome == "Upheld" ? d.Rule : "", d.By.Email, d.At,
+                grounds.Count == 0 ? null : string.Join('\n', grounds.Select(g => $"{g}: no link between the ground and the action; the same rule is applied to everyone.")),
+                restored, review ? "Confirmed" : null, review ? "The rule was posted and applied as written." : null,
+                review ? _staff[StaffRoles.Clerk].Email : null, reviewed]);
+        }
+    }
+
+    /// <summary>What the complainant filed and declared, the coded disposition, and the report as far as it went.</summary>
+    private void SeedComplaint(Place place, Guid caseId, DateTimeOffset submitted, Step[] path, Person member, string resident,
+        string? disposition, DateTimeOffset? investigated, DateTimeOffset? responded, DateTimeOffset? shared, DateTimeOffset? draftSent,
+        DateTimeOffset? commented, DateTimeOffset? prepared, DateTimeOffset? finalIssued, DateTimeOffset? councilDecided)
+    {
+        var filed = place.Calendar.DayOf(submitted);
+        var late = disposition == "OutOfTime";
+        // R16: the time limit (180 days by default) runs from when the complainant became aware of the conduct.
+        var conduct = filed.AddDays(late ? -_random.Next(200, 400) : -_random.Next(1, 60));
+        var aware = conduct.AddDays(late ? _random.Next(0, 3) : Math.Min(_random.Next(0, 5), filed.DayNumber - conduct.DayNumber));
+        // Alleged discrimination needs the Human Rights Code review before a draft report (R8): only paths that have one carry it that far.
+        var discrimination = path.Any(s => s.Action == "request_hr_review") || (_random.Next(10) == 0 && !path.Any(s => s.Action == "send_draft_report"));
+        var articles = string.Join("; ", CaseStories.Articles.OrderBy(_ => _random.Next()).Take(_random.Next(1, 3)));
+        Add("complaints_code_of_conduct", Complaints, [caseId, member.Id, member.Name,
+            $"https://social.example/{member.Name.Replace(' ', '.')}/posts/{_random.Next(1_000_000)}", articles,
+            "The member posted a comment mocking a resident who spoke at the council meeting, and tagged her. "
+            + "Several people then sent her messages. I believe this breaks the Code of Conduct.",
+            "519-555-" + _random.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{_random.Next(1, 999)} Main Street", resident, submitted, discrimination, null, investigated,
+            1, conduct, aware, late, 1, null,
+            disposition is not null ? CaseStories.DispositionCode(disposition) : investigated is not null ? CaseStories.DispositionCode("Investigate") : null]);
+        if (responded is null && draftSent is null)
+        {
+            return;
+        }
+
+        // Published exactly as the Integrity Commissioner previewed it, nothing redacted: the registry checks this hash.
+        var ic = _staff[StaffRoles.IntegrityCommissioner].Email;
+        var hash = finalIssued is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+        {
+            redacted = new { Member = member.Name, Articles = articles, Report = CaseStories.FinalReport,
+                RecommendedSanction = (string?)CaseStories.Sanction, RemedialMeasures = (string?)null },
+            marks = Array.Empty<string>(),
+        }))));
+        Add("complaints_reports", Reports, [caseId, draftSent is null ? "" : CaseStories.DraftReport, draftSent,
+            commented is null ? null : "I have apologised and removed the post.",
+            prepared is null ? null : CaseStories.FinalReport, prepared is null ? null : CaseStories.Sanction, finalIssued,
+            draftSent is null ? "" : ic, councilDecided is null ? null : "Council imposed a reprimand", null, null,
+            councilDecided is null ? null : place.Calendar.DayOf(councilDecided.Value), finalIssued,
+            responded is null ? null : CaseStories.MemberResponse, shared is null ? null : CaseStories.MemberResponse,
+            prepared is null ? null : true, true, councilDecided is not null,
+            councilDecided is null ? null : Resolution(councilDecided.Value), finalIssued is null ? null : "[]", hash, finalIssued is null ? null : ic]);
+    }
+
+    /// <summary>Records a moderation action (and a block, for a block) on the account; returns its id.</summary>
+    private Guid AddModeration(Place place, Account account, string handle, DateTimeOffset occurred, string? ruleCode, int? kind = null,
         DateTimeOffset? blockEnded = null)
     {
         var moderator = _staff[ModeratorRole];
@@ -559,6 +787,7 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
 
         _accountsAudit.Add(AuditOf(recorded, moderator, "moderation.recorded", "ModerationAction", id.ToString(), place.Id,
             $"{KindName(chosenKind)} {handle} rule={code} flags={flags}"));
+        return id;
     }
 
     private void Mail(Guid municipality, DateTimeOffset at, string to, string subject)
@@ -633,11 +862,17 @@ internal sealed class Seeder(TableWriter db, IDataProtector trackingTokens, Audi
     /// <summary>Residents who post a lot show up again: handles come from a pool per municipality.</summary>
     private string Handle(Place place) => $"@user{_random.Next(place.HandlePool)}";
 
-    /// <summary>Business days as calendar days (five working days a week); the host's calendar also skips holidays.</summary>
-    private static double CalendarDays(int businessDays) => Math.Ceiling(businessDays * 7 / 5.0);
-
     /// <summary>Whole seconds: PostgreSQL keeps microseconds, and a hashed time must read back exactly.</summary>
     private static DateTimeOffset Second(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    /// <summary>A date column whichever way the provider returns it.</summary>
+    private static DateOnly ReadDate(object? value) => value switch
+    {
+        DateOnly d => d,
+        DateTime d => DateOnly.FromDateTime(d),
+        string s => DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw new InvalidOperationException($"Not a date: {value}"),
+    };
 
     private static string PlatformName(int platform) => platform switch
     {
