@@ -57,7 +57,7 @@ public sealed class AppealAndAccessRules
     {
         var missing = AppealRouting.CheckDecision(AppealOutcome.AccessRestored, "Restored.", null, ["race", "disability"],
             new Dictionary<string, string> { ["race"] = "No link to race." }, null);
-        Assert.Contains("Disability", missing["groundAnswers"][0], StringComparison.Ordinal);
+        Assert.Contains("Disability", missing["assessments"][0], StringComparison.Ordinal);
         Assert.Empty(AppealRouting.CheckDecision(AppealOutcome.AccessRestored, "Restored.", null, ["race"],
             new Dictionary<string, string> { ["race"] = "No link to race." }, null));
     }

@@ -181,13 +181,18 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(clerk, reference, "defer_council_decision", new { decidedOn = "2026-06-10" })).StatusCode);
         var decided = await ActAsync(clerk, reference, "record_council_decision", new
         {
-            reprimand = true, paySuspensionDays = 30, measures = new[] { "Apology", "Training" }, decidedOn = "2026-06-10", resolutionNumber = "CC-2026-41",
+            reprimand = true, paySuspensionDays = 30, measures = new[] { "Apology", "Training" }, remedialMeasures = "A written apology read at the next meeting.",
+            decidedOn = "2026-06-10", resolutionNumber = "CC-2026-41",
         });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
         var recorded = (await Json(decided)).GetProperty("report");
         Assert.Equal("Council imposed a reprimand, a suspension of pay for 30 days, an apology, training", recorded.GetProperty("councilDecision").GetString());
         Assert.Equal("CC-2026-41", recorded.GetProperty("resolutionNumber").GetString());
-        Assert.Equal(30, (await _public.GetFromJsonAsync<JsonElement>($"/api/public/municipalities/demo-township/registry/{reference}")).GetProperty("paySuspensionDays").GetInt32());
+        // Council's decision is shown beside the report as council resolved it; what the IC published stays as confirmed.
+        var withDecision = await _public.GetFromJsonAsync<JsonElement>($"/api/public/municipalities/demo-township/registry/{reference}");
+        Assert.Equal(30, withDecision.GetProperty("paySuspensionDays").GetInt32());
+        Assert.Equal("A written apology read at the next meeting.", withDecision.GetProperty("remedialMeasures").GetString());
+        Assert.Equal("CC-2026-41", withDecision.GetProperty("entry").GetProperty("resolutionNumber").GetString());
         var tracked = await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
         Assert.Equal("Closed", tracked.GetProperty("status").GetString());
         Assert.Contains("resolution CC-2026-41", tracked.GetRawText(), StringComparison.Ordinal);

@@ -84,12 +84,12 @@ internal static class AppealRouting
         var unanswered = groundsRaised.Where(g => !answers.TryGetValue(g, out var a) || string.IsNullOrWhiteSpace(a)).ToList();
         if (unanswered.Count > 0)
         {
-            errors["groundAnswers"] = [$"Answer each Human Rights Code ground the resident raised (R8): {string.Join(", ", unanswered.Select(HumanRightsGrounds.Label))}."];
+            errors["assessments"] = [$"Answer each Human Rights Code ground the resident raised (R8): {string.Join(", ", unanswered.Select(HumanRightsGrounds.Label))}."];
         }
 
         if (answers.Keys.Any(g => !groundsRaised.Contains(g)))
         {
-            errors["groundAnswers"] = ["Answer only the grounds the resident raised."];
+            errors["assessments"] = ["Answer only the grounds the resident raised."];
         }
 
         if (outcome == AppealOutcome.Upheld)

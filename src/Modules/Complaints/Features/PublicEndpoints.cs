@@ -81,9 +81,10 @@ internal static class PublicEndpoints
         });
         api.MapGet("/cases/{reference}", async (string reference, string? token, TrackCase track, CancellationToken ct) =>
             (await track.ViewAsync(reference, token, ct)).ToHttp(v => TypedResults.Ok(v)));
+        // The reason is optional, and so is the body: a bare POST withdraws (or asks to).
         api.MapPost("/cases/{reference}/withdraw", async (string reference, string? token, ReasonRequest? request, TrackCase track, CancellationToken ct) =>
-                (await track.WithdrawAsync(reference, token, request?.Reason, ct)).ToHttp(v => TypedResults.Ok(v)))
-            .Validates<ReasonRequest>()
+                Invalid(request) ?? (await track.WithdrawAsync(reference, token, request?.Reason, ct)).ToHttp(v => TypedResults.Ok(v)))
+            .ProducesValidationProblem()
             .DisableAntiforgery();
         api.MapPost("/cases/{reference}/reply", async (string reference, string? token, ReplyRequest request, TrackCase track, CancellationToken ct) =>
                 (await track.TakeStepAsync(reference, token, new Workflows.CodeOfConduct.SubmitReply().Action, request.Text, ct)).ToHttp(v => TypedResults.Ok(v)))
@@ -91,8 +92,8 @@ internal static class PublicEndpoints
             .RequireRateLimiting(RateLimits.PublicForms)
             .DisableAntiforgery();
         api.MapPost("/cases/{reference}/escalate", async (string reference, string? token, ReasonRequest? request, TrackCase track, CancellationToken ct) =>
-                (await track.EscalateAsync(reference, token, request?.Reason, ct)).ToHttp(v => TypedResults.Ok(v)))
-            .Validates<ReasonRequest>()
+                Invalid(request) ?? (await track.EscalateAsync(reference, token, request?.Reason, ct)).ToHttp(v => TypedResults.Ok(v)))
+            .ProducesValidationProblem()
             .RequireRateLimiting(RateLimits.PublicForms)
             .DisableAntiforgery();
         api.MapPost("/cases/{reference}/restart", async (string reference, string? token, TrackCase track, CancellationToken ct) =>
@@ -193,6 +194,10 @@ internal static class PublicEndpoints
                 statusCode: ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest));
         }
     }
+
+    /// <summary>An optional body's field errors, or null when it is absent or valid.</summary>
+    private static IResult? Invalid(object? body)
+        => body is not null && ValidationFilter.Validate(body) is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors) : null;
 
     private static IResult Bad(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 }

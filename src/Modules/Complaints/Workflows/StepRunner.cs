@@ -81,11 +81,24 @@ internal sealed class StepRunner(ComplaintsDbContext db, WorkflowRuntime workflo
         };
     }
 
-    /// <summary>The steps of the current stage this person may take, each with its label and form fields.</summary>
-    public static IReadOnlyList<CaseStep> Available(CaseFlow flow, string stage, Viewer viewer)
-        => flow.Definition.Stage(stage).Actions.Values
+    /// <summary>
+    /// The staff steps of the current stage this person may take: their role allows it and the step would not refuse them
+    /// (e.g. only the account's owner decides), so a page never offers a form that would be refused.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseStep>> AvailableAsync(Case found, CaseFlow flow, string stage, string actorName, Viewer viewer,
+        CancellationToken ct)
+    {
+        var steps = flow.Definition.Stage(stage).Actions.Values
             .Where(a => a.AllowedRoles.Count == 0 || a.AllowedRoles.Any(viewer.Is))
             .Select(a => flow.Step(a.Name))
             .Where(s => s.TakenBy == StepActor.Staff)
             .ToList();
+        if (steps.Count == 0)
+        {
+            return steps;
+        }
+
+        var context = await CaseSteps.ContextAsync(db, found, flow, actorName, viewer, services, clock.GetUtcNow(), ct);
+        return steps.Where(s => s.Refusal(context) is null).ToList();
+    }
 }

@@ -8,15 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Complaints.Features.Registry;
 
-internal sealed record RegistryEntry(string Reference, string Member, string Articles, string CouncilDecision, DateOnly? DecidedOn,
-    DateTimeOffset PublishedAt);
+/// <summary>A published report: public when issued to council (s.223.6(3)); council's decision is null until it decides.</summary>
+internal sealed record RegistryEntry(string Reference, string Member, string Articles, string? CouncilDecision, DateOnly? DecidedOn,
+    string? ResolutionNumber, DateTimeOffset PublishedAt);
 
+/// <summary>The report as the IC published it, with council's decision as council resolved it (its measures in its words).</summary>
 internal sealed record RegistryReport(RegistryEntry Entry, string Report, string? RecommendedSanction, int? PaySuspensionDays,
     string? RemedialMeasures);
 
 /// <summary>
-/// R16: the Integrity Commissioner's final reports are public, each exactly as the IC previewed and confirmed it, with the
-/// marked passages redacted from every field (R15, <see cref="PublishReport"/>).
+/// R16: the Integrity Commissioner's final reports are public from when they are issued to council, each exactly as the IC
+/// previewed and confirmed it, with the marked passages redacted from every field (R15, <see cref="PublishReport"/>).
 /// </summary>
 internal sealed class PublicRegistry(ComplaintsDbContext db, IMunicipalityDirectory municipalities)
 {
@@ -45,9 +47,9 @@ internal sealed class PublicRegistry(ComplaintsDbContext db, IMunicipalityDirect
             .Where(r => r.Published.Hash == r.Report.PublishedHash)
             .OrderByDescending(r => r.Report.PublishedAt)
             .Select(r => new RegistryReport(
-                new RegistryEntry(r.Case.Reference, r.Published.Fields.Member, r.Published.Fields.Articles, r.Report.CouncilDecision ?? "",
-                    r.Report.CouncilDecidedOn, r.Report.PublishedAt!.Value),
-                r.Published.Fields.Report, r.Published.Fields.RecommendedSanction, r.Report.PaySuspensionDays, r.Published.Fields.RemedialMeasures))
+                new RegistryEntry(r.Case.Reference, r.Published.Fields.Member, r.Published.Fields.Articles, r.Report.CouncilDecision,
+                    r.Report.CouncilDecision is null ? null : r.Report.CouncilDecidedOn, r.Report.ResolutionNumber, r.Report.PublishedAt!.Value),
+                r.Published.Fields.Report, r.Published.Fields.RecommendedSanction, r.Report.PaySuspensionDays, r.Report.RemedialMeasures))
             .ToList();
     }
 

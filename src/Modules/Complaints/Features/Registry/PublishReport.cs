@@ -117,7 +117,7 @@ internal sealed class PublishReport(ComplaintsDbContext db, ICurrentActor actor,
     {
         var member = report.MemberNamed ? found.Complaint!.MemberName : found.Complaint!.LocalBoard is { } board ? $"A member of {board}" : "A member of council";
         var fields = ReportPublication.Redact(new PublishedFields(member, found.Complaint.Articles, report.FinalText ?? "",
-            report.RecommendedSanction, report.RemedialMeasures), marks);
+            report.RecommendedSanction), marks);
         return (fields, ReportPublication.Hash(fields, marks));
     }
 

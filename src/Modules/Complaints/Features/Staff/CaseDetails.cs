@@ -18,6 +18,8 @@ internal sealed class CaseDetails(
     IMunicipalityDirectory municipalities,
     IPolicyCatalog policies,
     ElectionWindows windows,
+    StepRunner runner,
+    SharedKernel.ICurrentActor actor,
     TimeProvider clock)
 {
     public async Task<CaseDetail> ForAsync(Case found, Sight sight, CancellationToken ct)
@@ -46,7 +48,7 @@ internal sealed class CaseDetails(
         var flow = instance?.Flow ?? CaseFlows.Latest(found.Kind);
         var stage = instance?.Stage ?? "";
         var actions = instance is { Status: WorkflowStatus.Running } && sight != Sight.None
-            ? StepRunner.Available(flow, stage, access.Viewer).Select(s => s.Action).ToList()
+            ? (await runner.AvailableAsync(found, flow, stage, actor.Name, access.Viewer, ct)).Select(s => s.Action).ToList()
             : [];
         return new CaseDetail(found.Reference, found.Kind.ToString(), found.Status.ToString(), stage,
             stage.Length == 0 ? "" : flow.Stage(stage).PublicText, sight.ToString(), found.SubmittedAt,

@@ -74,7 +74,7 @@ internal sealed class CaseWork(
             return Result<IReadOnlyList<ActionView>>.Ok([]);
         }
 
-        return Result<IReadOnlyList<ActionView>>.Ok(StepRunner.Available(instance.Flow, instance.Stage, access.Viewer)
+        return Result<IReadOnlyList<ActionView>>.Ok((await runner.AvailableAsync(found!, instance.Flow, instance.Stage, actor.Name, access.Viewer, ct))
             .Select(s => new ActionView(s.Action, s.Label, s.Fields.Select(f => new FieldView(f.Name, f.Label, f.Kind.ToString(), f.Required,
                 f.MaxLength, f.Hint, f.Options?.Select(o => new OptionView(o.Value, o.Label)).ToList())).ToList()))
             .ToList());

@@ -18,13 +18,16 @@ namespace Governance.Complaints.Features.Tracking;
 
 internal sealed record PublicTimelineEntry(DateTimeOffset At, string Text);
 
+/// <summary>The complaint an escalated appeal became, with the resident's private link to it (the same resident owns both).</summary>
+internal sealed record LinkedCase(string Reference, string TrackingUrl);
+
 /// <summary>What the resident may do now through their link, each with its deadline where there is one.</summary>
 internal sealed record ResidentOptions(bool AddInformation, bool Reply, string? Escalate, DateOnly? EscalateBy, bool Restart, DateOnly? RestartBy,
     bool Withdraw, bool WithdrawalRequested, bool Complete);
 
 internal sealed record PublicCaseView(string Reference, string Kind, string Status, string Stage, DateTimeOffset SubmittedAt,
     DateTimeOffset? DueBy, IReadOnlyList<PublicTimelineEntry> Timeline, ResidentOptions Options, string? Member,
-    IReadOnlyList<string> Articles, string? WhatHappened)
+    IReadOnlyList<string> Articles, string? WhatHappened, LinkedCase? Linked)
 {
     public bool CanAddInformation => Options.AddInformation;
 
@@ -327,8 +330,15 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Ste
             _ => stage.Length == 0 ? "Received" : flow.Stage(stage).PublicText,
         };
         var complaint = found.Complaint;
+        LinkedCase? linked = null;
+        if (found.Appeal?.LinkedComplaintReference is { } linkedReference
+            && await db.Cases.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Reference == linkedReference, ct) is { } linkedCase)
+        {
+            linked = new LinkedCase(linkedReference, mail.TrackingLink(linkedCase));
+        }
+
         return new PublicCaseView(found.Reference, found.Kind.ToString(), found.Status.ToString(), status, found.SubmittedAt, due, timeline, options,
             complaint?.MemberName, complaint is null ? [] : complaint.Articles.Split("; ", StringSplitOptions.RemoveEmptyEntries),
-            options.Complete ? complaint?.WhatHappened : null);
+            options.Complete ? complaint?.WhatHappened : null, linked);
     }
 }

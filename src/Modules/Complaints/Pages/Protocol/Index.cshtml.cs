@@ -54,7 +54,16 @@ internal sealed class IndexModel(ComplaintProtocols protocols, IStaffDirectory s
             saved.AddTo(ModelState, prefix: "");
         }
 
-        return await LoadAsync(ct);
+        // Shown again as typed, beside the problems, so nothing else the IC changed is lost.
+        var shown = await LoadAsync(ct);
+        Current = Current with
+        {
+            ElectionProtocol = request.ElectionProtocol ?? Current.ElectionProtocol, WindowDaysBeforeNominationDay = windowDaysBeforeNominationDay,
+            WindowDaysAfterVotingDay = windowDaysAfterVotingDay, WindowForByElections = windowForByElections, TimeLimitDays = timeLimitDays,
+            Declaration = declaration ?? Current.Declaration, NameMemberOnlyOnBreach = nameMemberOnlyOnBreach, AppealEscalationDays = appealEscalationDays,
+            AppealReviewerUserId = appealReviewerUserId, LocalBoards = request.LocalBoards, PrivacyContact = privacyContact,
+        };
+        return shown;
     }
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
