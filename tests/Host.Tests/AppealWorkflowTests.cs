@@ -397,6 +397,42 @@ public sealed class AppealWorkflowTests(AppealClockHost host) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task R15_each_line_of_the_appeal_privacy_notice_is_what_that_audience_sees()
+    {
+        var (ownAppeal, _) = await FileAsync(_memberAccount);
+        await ActAsync(_moderator, ownAppeal, "route_to_owner");
+        var (escalated, token) = await FileAsync();
+        await ActAsync(_moderator, escalated, "route_to_owner");
+        await ActAsync(_manager, escalated, "uphold", new { reasons = "Threat.", ruleRelied = "threats" });
+        await _app.CreateClient().PostAsJsonAsync($"/api/public/cases/{escalated}/escalate?token={token}", new { });
+        var clerk = await _app.ClientForAsync("clerk@demo.test");
+        var audiences = new Dictionary<Complaints.Domain.Sight, (HttpClient Client, string Reference)>
+        {
+            [Complaints.Domain.Sight.AppealTeam] = (_moderator, ownAppeal),
+            [Complaints.Domain.Sight.AppealOwner] = (_member, ownAppeal),
+            [Complaints.Domain.Sight.AppealReviewer] = (clerk, escalated),
+        };
+        foreach (var line in Complaints.Domain.NeedToKnow.AppealNotice)
+        {
+            if (line.Sight == Complaints.Domain.Sight.None)
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, (await _ic.GetAsync($"/api/cases/{ownAppeal}")).StatusCode); // the IC
+                continue;
+            }
+
+            var (client, reference) = audiences[line.Sight];
+            var view = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
+            Assert.Equal(line.Sight.ToString(), view.GetProperty("sight").GetString());
+            Assert.True(line.Name == (view.GetProperty("appeal").GetProperty("contactName").GetString() == "Robin"), $"{line.Who}: name");
+            Assert.True(line.Contact == view.GetRawText().Contains("robin@example.ca", StringComparison.Ordinal), $"{line.Who}: e-mail");
+            Assert.True(line.Allegation == (view.GetProperty("appeal").GetProperty("contentPosted").ValueKind == JsonValueKind.String), $"{line.Who}: appeal");
+        }
+
+        var form = System.Net.WebUtility.HtmlDecode(await _app.CreateClient().GetStringAsync("/appeal/demo-township"));
+        Assert.All(Complaints.Domain.NeedToKnow.AppealNotice, line => Assert.Contains(line.Sees, form, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_case_list_pages_the_most_urgent_first_and_finds_a_case_by_reference()
     {
         var (closed, _) = await FileAsync();

@@ -221,6 +221,12 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
             t => t.GetProperty("text").GetString()!.Contains(reference, StringComparison.Ordinal));
         var tracked = await _public.GetFromJsonAsync<JsonElement>($"/api/public/cases/{reference}?token={token}");
         Assert.Contains("answered together with that one", tracked.GetRawText(), StringComparison.Ordinal);
+
+        // Answered with the lead: when the lead is decided, its duplicates' complainants are told on their own case.
+        await ActAsync(ic, lead, "accept_for_assessment");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, lead, "dispose", new { disposition = "ResolvedInformally", reasons = "The member took the post down and apologised." })).StatusCode);
+        Assert.Contains($"The complaint yours was joined to ({lead}): The complaint was resolved informally.",
+            await _public.GetStringAsync($"/api/public/cases/{reference}?token={token}"), StringComparison.Ordinal);
         var member = await _app.ClientForAsync("member@demo.test");
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/api/cases/{reference}")).StatusCode); // never notified
     }
@@ -334,7 +340,7 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
     }
 
     /// <summary>A complaint by Pat Hall taken to the publication of its final report, the report and sanction naming and locating her.</summary>
-    private async Task<string> ReportReadyAsync(HttpClient ic, string report, string sanction)
+    private async Task<string> ReportReadyAsync(HttpClient ic, string report, string sanction, bool breach = true)
     {
         var body = await ComplaintAsync(name: "Pat Hall");
         var response = await _public.PostAsJsonAsync("/api/public/complaints", body);
@@ -347,13 +353,54 @@ public sealed class ComplaintWorkflowTests(ComplaintClockHost host) : IClassFixt
             (ic, "share_response", new { }), (investigator, "no_reply", new { }), (investigator, "request_hr_review", new { }),
             (investigator, "complete_review", new { pattern = "None.", finding = "No Code ground." }),
             (ic, "send_draft_report", new { reportText = "Draft." }), (member, "submit_comment", new { text = "None." }),
-            (ic, "prepare_final_report", new { reportText = report, recommendedSanction = sanction, breachFound = true }),
+            (ic, "prepare_final_report", new { reportText = report, recommendedSanction = sanction, breachFound = breach }),
         })
         {
             Assert.Equal(HttpStatusCode.OK, (await ActAsync(client, reference, action, step)).StatusCode);
         }
 
         return reference;
+    }
+
+    [Fact]
+    public async Task R16_the_protocol_names_the_member_in_a_published_report_only_on_a_breach()
+    {
+        var ic = await _app.ClientForAsync("ic@demo.test");
+        var reference = await ReportReadyAsync(ic, "No breach: the reply was blunt but within the Code.", "None.", breach: false);
+        var preview = await Json(await ic.PostAsJsonAsync($"/api/cases/{reference}/publication/preview", new { marks = Array.Empty<string>() }));
+        Assert.Equal("A member of council", preview.GetProperty("fields").GetProperty("member").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(ic, reference, "issue_final_report",
+            new { previewHash = preview.GetProperty("previewHash").GetString(), acknowledgeWarnings = true })).StatusCode);
+        var published = await _public.GetStringAsync($"/api/public/municipalities/demo-township/registry/{reference}");
+        Assert.Contains("A member of council", published, StringComparison.Ordinal);
+        Assert.DoesNotContain("Max Member", published, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R15_each_line_of_the_complaint_privacy_notice_is_what_that_audience_sees()
+    {
+        var ic = await _app.ClientForAsync("ic@demo.test");
+        var reference = await ReportReadyAsync(ic, "Final.", "None.");
+        var preview = await Json(await ic.PostAsJsonAsync($"/api/cases/{reference}/publication/preview", new { marks = Array.Empty<string>() }));
+        await ActAsync(ic, reference, "issue_final_report", new { previewHash = preview.GetProperty("previewHash").GetString(), acknowledgeWarnings = true });
+        var audiences = new Dictionary<Complaints.Domain.Sight, string>
+        {
+            [Complaints.Domain.Sight.Full] = "investigator@demo.test", [Complaints.Domain.Sight.Member] = "member@demo.test",
+            [Complaints.Domain.Sight.Council] = "clerk@demo.test",
+        };
+        foreach (var line in Complaints.Domain.NeedToKnow.ComplaintNotice.Where(l => l.Sight != Complaints.Domain.Sight.None))
+        {
+            var view = await (await _app.ClientForAsync(audiences[line.Sight])).GetFromJsonAsync<JsonElement>($"/api/cases/{reference}");
+            var complaint = view.GetProperty("complaint");
+            Assert.Equal(line.Sight.ToString(), view.GetProperty("sight").GetString());
+            Assert.True(line.Name == (complaint.GetProperty("complainantName").ValueKind == JsonValueKind.String), $"{line.Who}: name");
+            Assert.True(line.Contact == (complaint.GetProperty("complainantEmail").ValueKind == JsonValueKind.String), $"{line.Who}: e-mail");
+            Assert.True(line.Contact == view.GetRawText().Contains("519-555-0100", StringComparison.Ordinal), $"{line.Who}: phone");
+            Assert.True(line.Allegation == (complaint.GetProperty("whatHappened").ValueKind == JsonValueKind.String), $"{line.Who}: allegation");
+        }
+
+        // The public: the registry, without the complainant.
+        Assert.DoesNotContain("Pat Hall", await _public.GetStringAsync($"/api/public/municipalities/demo-township/registry/{reference}"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,12 +102,16 @@ internal sealed class Dispose : CaseStep
         {
             var reference = request.LeadReference?.Trim().ToUpperInvariant() ?? "";
             lead = CaseReferences.IsWellFormed(reference) && reference != step.Case.Reference
-                ? await step.Db.Cases.FirstOrDefaultAsync(c => c.Reference == reference && c.Kind == CaseKind.Complaint
+                ? await step.Db.Cases.Include(c => c.Complaint).FirstOrDefaultAsync(c => c.Reference == reference && c.Kind == CaseKind.Complaint
                     && c.MunicipalityId == step.Case.MunicipalityId, ct)
                 : null;
             if (lead is null)
             {
                 step.Error("leadReference", "Give the reference of another complaint in this municipality, like COC-2026-000012.");
+            }
+            else if (lead.Complaint!.Disposition == IntakeDisposition.Duplicate)
+            {
+                step.Error("leadReference", $"{lead.Reference} is itself a duplicate of {lead.Complaint.LeadReference}: join this one to that lead.");
             }
         }
 
@@ -123,6 +127,7 @@ internal sealed class Dispose : CaseStep
         var explained = FairProcess.Explain(disposition);
         step.Timeline(Visibility.Public, $"{explained} Reasons: {reasons}");
         step.Mail.Resident(step.Case, "The Integrity Commissioner's decision on your complaint", $"{explained}\n\nReasons:\n{reasons}");
+        await Duplicates.TellAsync(step, "The Integrity Commissioner's decision", $"{explained} Reasons: {reasons}", ct);
         if (lead is not null)
         {
             step.Db.Timeline.Add(new TimelineEntry

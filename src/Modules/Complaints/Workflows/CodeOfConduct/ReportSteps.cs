@@ -214,6 +214,7 @@ internal sealed class IssueFinalReport : CaseStep
         report.FinalIssuedAt = step.Now;
         PublishReport.Record(report, preview, step.ActorName, step.Now);
         step.Timeline(Visibility.Public, "The final report was issued to council and published in the public registry.");
+        await Duplicates.TellAsync(step, "The final report", "The Integrity Commissioner issued the final report to council. It is published in the public registry.", ct);
         step.Mail.Resident(step.Case, "The final report on your complaint", "The Integrity Commissioner issued the final report to council. It is published in the public registry.");
         await step.Mail.UserAsync(step.Case, step.Case.Complaint!.MemberUserId, "The final report", "The Integrity Commissioner issued the final report to council.", ct);
         await step.Mail.RoleAsync(step.Case, StaffRoles.Clerk, "An Integrity Commissioner's report for council",
@@ -271,6 +272,7 @@ internal sealed class RecordCouncilDecision : CaseStep
         var text = $"{described} at its meeting of {decision.MeetingOn:d MMMM yyyy} (resolution {report.ResolutionNumber}).";
         step.Timeline(Visibility.Public, text);
         step.Mail.Resident(step.Case, "Council decided on the report", text);
+        await Duplicates.TellAsync(step, "Council decided on the report", text, ct);
         await step.Mail.UserAsync(step.Case, step.Case.Complaint!.MemberUserId, "Council decided on the report", text, ct);
     }
 }
