@@ -87,7 +87,7 @@ internal static class PublicEndpoints
             .ProducesValidationProblem()
             .DisableAntiforgery();
         api.MapPost("/cases/{reference}/reply", async (string reference, string? token, ReplyRequest request, TrackCase track, CancellationToken ct) =>
-                (await track.TakeStepAsync(reference, token, new Workflows.CodeOfConduct.SubmitReply().Action, request.Text, ct)).ToHttp(v => TypedResults.Ok(v)))
+                (await track.ReplyAsync(reference, token, request.Text, ct)).ToHttp(v => TypedResults.Ok(v)))
             .Validates<ReplyRequest>()
             .RequireRateLimiting(RateLimits.PublicForms)
             .DisableAntiforgery();

@@ -179,8 +179,13 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Ste
         return Result<PublicCaseView>.Ok(await ToViewAsync(found, ct));
     }
 
-    /// <summary>The resident's own workflow steps: reply to the member's response, escalate a decided appeal.</summary>
-    public async Task<Result<PublicCaseView>> TakeStepAsync(string reference, string? token, string action, string? text, CancellationToken ct)
+    /// <summary>R16: the complainant replies to the member's response, once it was shared with them.</summary>
+    public Task<Result<PublicCaseView>> ReplyAsync(string reference, string? token, string? text, CancellationToken ct)
+        => TakeStepAsync(reference, token, new SubmitReply().Action, new CaseActionRequest { Text = text }, ct);
+
+    /// <summary>The resident's own workflow steps, with what they sent.</summary>
+    private async Task<Result<PublicCaseView>> TakeStepAsync(string reference, string? token, string action, CaseActionRequest request,
+        CancellationToken ct)
     {
         var found = await FindAsync(reference, token, ct);
         if (found is null)
@@ -188,12 +193,11 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Ste
             return Result<PublicCaseView>.NotFound();
         }
 
-        if (text?.Length > 20_000)
+        if (Platform.Web.ValidationFilter.Validate(request) is { Count: > 0 } invalid)
         {
-            return Result<PublicCaseView>.Invalid("text", "Keep it under 20,000 characters.");
+            return Result<PublicCaseView>.Invalid(invalid);
         }
 
-        var request = new CaseActionRequest { Text = text, Reasons = text?.Length > 8000 ? text[..8000] : text };
         var taken = await runner.RunAsync(found, action, request, "resident", Resident, StepActor.Resident, ct);
         return taken.Status switch
         {
@@ -215,7 +219,7 @@ internal sealed class TrackCase(ComplaintsDbContext db, ITenantScope tenant, Ste
         var action = AppealRouting.Escalation(appeal.Owner) == EscalationRoute.IntegrityCommissioner
             ? new EscalateToCommissioner().Action
             : new EscalateToReviewer().Action;
-        return await TakeStepAsync(reference, token, action, reason, ct);
+        return await TakeStepAsync(reference, token, action, new CaseActionRequest { Reasons = reason }, ct);
     }
 
     /// <summary>R12: the complainant asks in writing to take up an inquiry the election period ended.</summary>

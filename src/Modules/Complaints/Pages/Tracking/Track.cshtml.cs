@@ -70,7 +70,7 @@ internal sealed class TrackModel(TrackCase track) : PageModel
 
     public async Task<IActionResult> OnPostReplyAsync(string reference, string? text, CancellationToken ct)
     {
-        var result = await track.TakeStepAsync(reference, Token, new Workflows.CodeOfConduct.SubmitReply().Action, text, ct);
+        var result = await track.ReplyAsync(reference, Token, text, ct);
         return result.Succeeded ? Redirect($"/track/{reference}?token={Token}&done=reply") : await ShowErrorsAsync(reference, result, ct);
     }
 
