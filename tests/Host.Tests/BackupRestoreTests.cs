@@ -61,29 +61,34 @@ public sealed class BackupRestoreTests : IDisposable
             var (refused, why) = RunHost(source.DataFolder, "--restore", backup, "--force");
             Assert.Equal(1, refused);
             Assert.Contains("appears to be running", why, StringComparison.Ordinal);
+            // Appeals are the social media team's, complaints the IC's (R9, R15): the five cases, between them.
             var ic = await source.ClientForAsync("ic@demo.test");
-            Assert.Equal(5, (await ic.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength());
+            var team = await source.ClientForAsync("manager@demo.test");
+            Assert.Equal(5, (await ic.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength()
+                + (await team.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength());
         }
 
         var (code, output) = RunHost(restored, "--restore", backup);
         Assert.True(code == 0, output);
 
         await using var app = new GovernanceFactory(dataFolder: restored);
-        var staff = await app.ClientForAsync("ic@demo.test");
+        var icAfter = await app.ClientForAsync("ic@demo.test");
+        var teamAfter = await app.ClientForAsync("manager@demo.test");
+        HttpClient Reader(string reference) => reference.StartsWith("APL", StringComparison.Ordinal) ? teamAfter : icAfter;
         foreach (var reference in before)
         {
-            Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/cases/{reference}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Reader(reference).GetAsync($"/api/cases/{reference}")).StatusCode);
         }
 
         foreach (var reference in after)
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/cases/{reference}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await Reader(reference).GetAsync($"/api/cases/{reference}")).StatusCode);
         }
 
         // The evidence came back with its case, byte for byte.
-        var detail = await staff.GetFromJsonAsync<JsonElement>($"/api/cases/{before[0]}");
+        var detail = await teamAfter.GetFromJsonAsync<JsonElement>($"/api/cases/{before[0]}");
         var evidenceId = detail.GetProperty("evidence")[0].GetProperty("id").GetGuid();
-        Assert.Equal(AccountsApiTests.Png, await staff.GetByteArrayAsync($"/api/cases/{before[0]}/evidence/{evidenceId}"));
+        Assert.Equal(AccountsApiTests.Png, await teamAfter.GetByteArrayAsync($"/api/cases/{before[0]}/evidence/{evidenceId}"));
 
         // The keys came back in the database: a token issued before the backup still opens the API,
         var earlier = app.CreateClient();
@@ -143,7 +148,7 @@ public sealed class BackupRestoreTests : IDisposable
 
         await using (var app = new GovernanceFactory(dataFolder: target))
         {
-            var staff = await app.ClientForAsync("ic@demo.test");
+            var staff = await app.ClientForAsync("manager@demo.test"); // appeals are the social media team's
             Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/cases/{kept}")).StatusCode);
             Assert.Equal(2, (await staff.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength());
         }
@@ -157,9 +162,9 @@ public sealed class BackupRestoreTests : IDisposable
         var aside = Assert.Single(Directory.GetDirectories(target, "replaced-*"));
         Assert.True(File.Exists(Path.Combine(aside, "governance.db")));
         await using var restored = new GovernanceFactory(dataFolder: target);
-        var ic = await restored.ClientForAsync("ic@demo.test");
-        Assert.Equal(HttpStatusCode.OK, (await ic.GetAsync($"/api/cases/{restoredCase}")).StatusCode);
-        Assert.Equal(3, (await ic.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength());
+        var team = await restored.ClientForAsync("manager@demo.test");
+        Assert.Equal(HttpStatusCode.OK, (await team.GetAsync($"/api/cases/{restoredCase}")).StatusCode);
+        Assert.Equal(3, (await team.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength());
     }
 
     [Fact]
@@ -247,6 +252,7 @@ public sealed class BackupRestoreTests : IDisposable
             articles = new[] { articles[0].GetProperty("id").GetGuid() }, whatHappened = "The councillor called a resident names.",
             allegesDiscrimination = false, name = "Jordan Complainant", email = "jordan@example.ca", phone = "519-555-0100",
             postalAddress = "1 Main St", declarationName = "Jordan Complainant", declarationConfirmed = true, consent = true,
+            conductOn = GovernanceFactory.TodayInToronto(), awareOn = GovernanceFactory.TodayInToronto(),
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;

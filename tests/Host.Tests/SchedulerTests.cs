@@ -31,7 +31,7 @@ public sealed class SchedulerTests
         ["fire-workflow-timers"] = "*/2 * * * * *",
         ["send-audit-checkpoint"] = "0 6 * * *",
         ["send-block-review-reminders"] = "*/15 * * * *",
-        ["apply-election-blackout"] = "0 * * * *",
+        ["apply-election-period"] = "0 * * * *",
         ["send-election-reminders"] = "*/15 * * * *",
     };
 
