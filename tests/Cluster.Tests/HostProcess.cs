@@ -33,7 +33,20 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>Whether the host exited; once it has, its output is read to the end first, so <see cref="Log"/> is whole.</summary>
+    public bool HasExited
+    {
+        get
+        {
+            if (!_process.HasExited)
+            {
+                return false;
+            }
+
+            _process.WaitForExit(); // without a timeout it also waits for the redirected output to end
+            return true;
+        }
+    }
 
     /// <summary>What the host wrote to stdout and stderr (the latest part), for failure messages.</summary>
     public string Log
