@@ -151,4 +151,15 @@ public sealed class StatusPageTests(SharedHost host) : IClassFixture<SharedHost>
         Assert.Equal(before + 2, await LinkMailsAsync(reference));
         AssertProblem(await client.PostAsJsonAsync("/api/public/cases/lost-link", new { reference }), HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Too_many_forms_from_one_address_is_a_429_page_that_says_when_to_try_again()
+    {
+        await using var limited = new GovernanceFactory { RateLimit = 1 };
+        var browser = StaffWeb.Browser(limited);
+        Assert.Equal(HttpStatusCode.OK, (await BrowseAsync(browser, HttpMethod.Get, "/track")).StatusCode);
+        var refused = await BrowseAsync(browser, HttpMethod.Get, "/track");
+        await AssertPageAsync(refused, HttpStatusCode.TooManyRequests, "Please try again in about");
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
 }
