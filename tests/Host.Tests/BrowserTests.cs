@@ -56,4 +56,28 @@ public sealed class BrowserTests : IClassFixture<Browser>
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#main$"));
     }
+
+    [Fact]
+    public async Task The_not_found_page_and_the_lost_link_page_pass_axe_and_lead_on()
+    {
+        var page = await _browser.PageAsync();
+        var response = await page.GotoAsync("/track/APL-2026-000001?token=cut-sho");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("We could not find your case");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lost your link? Get it sent again" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Find your case");
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("Reference number").FillAsync("APL-2026-000001");
+        await page.GetByLabel("E-mail address").FillAsync("robin@example.ca");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my link" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#sent")).ToContainTextAsync("If the reference number and e-mail address match a case");
+        await AssertAccessibleAsync(page);
+
+        response = await page.GotoAsync("/no-such-page");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+        await AssertAccessibleAsync(page);
+    }
 }

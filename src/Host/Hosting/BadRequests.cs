@@ -14,7 +14,8 @@ internal sealed class BadRequests(IProblemDetailsService problems) : IExceptionH
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad)
+        // On a page, the status page says it in words (Web.UseWeb re-executes to it with this status).
+        if (exception is not BadHttpRequestException bad || !Web.IsApi(httpContext.Request.Path))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Threading.RateLimiting;
@@ -5,6 +6,7 @@ using Governance.Platform;
 using Governance.Platform.Data;
 using Governance.Platform.Web;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -58,6 +60,16 @@ internal static class Web
             o.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                if (!IsApi(context.HttpContext.Request.Path))
+                {
+                    return; // the status page explains it, in HTML
+                }
+
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
@@ -82,8 +94,15 @@ internal static class Web
         var production = app.Environment.IsProduction();
 
         app.UseForwardedHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Machines get ProblemDetails; people get a page in plain words with a way forward, the status kept.
+        app.UseWhen(context => IsApi(context.Request.Path), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context.Request.Path), pages => pages
+            .UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = StatusPage,
+                StatusCodeSelector = e => e is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            })
+            .UseStatusCodePagesWithReExecute(StatusPage));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -130,6 +149,13 @@ internal static class Web
         app.MapRazorPages();
         return app;
     }
+
+    private const string StatusPage = "/status";
+
+    /// <summary>Paths answered to programs (JSON, the jobs dashboard, health probes), not to people reading pages.</summary>
+    public static bool IsApi(PathString path)
+        => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/jobs")
+            || path.StartsWithSegments("/health");
 
     private static Task WriteStatusAsync(HttpContext context, HealthReport report)
     {

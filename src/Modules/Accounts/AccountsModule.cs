@@ -104,7 +104,7 @@ public static class AccountsModule
         {
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
-            o.AccessDeniedPath = "/access-denied";
+            o.AccessDeniedPath = RefusedRequests.AccessDeniedPath;
             o.Cookie.Name = "governance.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;

@@ -26,6 +26,7 @@ public static class ComplaintsModule
         services.AddScoped<FileAppeal>();
         services.AddScoped<FileComplaint>();
         services.AddScoped<TrackCase>();
+        services.AddScoped<ResendLink>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseQueue>();
         services.AddScoped<CaseDetails>();
@@ -52,6 +53,7 @@ public static class ComplaintsModule
     public static IEndpointRouteBuilder MapComplaintsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         PublicEndpoints.Map(endpoints);
+        ResendLink.Map(endpoints);
         CaseEndpoints.Map(endpoints);
         PublicRegistry.Map(endpoints);
         PublishReport.Map(endpoints);

@@ -1,4 +1,5 @@
 using Governance.SharedKernel;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,11 +11,20 @@ namespace Governance.Platform.Web;
 /// </summary>
 public static class RefusedRequests
 {
+    /// <summary>Where a page sends a signed-in person it refuses (the cookie's AccessDeniedPath).</summary>
+    public const string AccessDeniedPath = "/access-denied";
+
     public static async Task RecordAsync(HttpContext context, Func<Task> next)
     {
         await next();
+        // The status page re-executed for a refusal, or the access-denied page a refusal redirected to, is not a second one.
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Request.Path.StartsWithSegments(AccessDeniedPath))
+        {
+            return;
+        }
+
         var status = context.Response.StatusCode;
-        if (status == StatusCodes.Status302Found && context.Response.Headers.Location.ToString().Contains("/access-denied", StringComparison.Ordinal))
+        if (status == StatusCodes.Status302Found && context.Response.Headers.Location.ToString().Contains(AccessDeniedPath, StringComparison.Ordinal))
         {
             status = StatusCodes.Status403Forbidden; // a page's refusal is a redirect to the access-denied page
         }
