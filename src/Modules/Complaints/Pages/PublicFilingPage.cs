@@ -36,6 +36,14 @@ internal abstract class PublicFilingPage<TRequest>(IMunicipalityDirectory munici
         }
 
         SubmissionId = Input?.SubmissionId ?? Guid.NewGuid();
+        if (HttpContext.Features.Get<FormRefusal>() is { } refused)
+        {
+            // Too many forms from this address this hour: nothing is saved; the form comes back with why and when.
+            ModelState.Clear();
+            ModelState.AddModelError("", $"{refused.Explanation} What you typed is kept below, but choose any files again.");
+            return Page();
+        }
+
         if (!ModelState.IsValid || Input is null)
         {
             return Page();

@@ -13,6 +13,7 @@ namespace Governance.Complaints.Pages.Appeals;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.PublicForms)]
+[ShowsFormRefusal]
 [RequestSizeLimit(6 * EvidenceStore.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 6 * EvidenceStore.MaxBytes)]
 internal sealed class FileModel(IMunicipalityDirectory municipalities, IAccountRegistry accounts, FileAppeal appeals)

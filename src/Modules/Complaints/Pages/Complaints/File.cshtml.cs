@@ -14,6 +14,7 @@ namespace Governance.Complaints.Pages.Complaints;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.PublicForms)]
+[ShowsFormRefusal]
 [RequestSizeLimit(6 * EvidenceStore.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 6 * EvidenceStore.MaxBytes)]
 internal sealed class FileModel(IMunicipalityDirectory municipalities, IStaffDirectory staff, IPolicyCatalog policies,

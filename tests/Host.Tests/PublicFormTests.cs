@@ -1,0 +1,40 @@
+using System.Net;
+using Governance.Host.Tests.Security;
+
+namespace Governance.Host.Tests;
+
+/// <summary>The public appeal and complaint forms over HTTP: the sending limit and what a failed form says.</summary>
+public sealed class PublicFormTests
+{
+    [Fact]
+    public async Task Reading_a_form_is_never_limited_and_sending_too_many_gets_the_form_back_with_why_and_when()
+    {
+        await using var limited = new GovernanceFactory { RateLimit = 2 };
+        var client = StaffWeb.Browser(limited);
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/appeal/demo-township")).StatusCode);
+        }
+
+        // Two incomplete forms are sent (and answered with their problems); the third is over the limit.
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await StaffWeb.PostFormAsync(client, "/appeal/demo-township", Form())).StatusCode);
+        }
+
+        var refused = await StaffWeb.PostFormAsync(client, "/appeal/demo-township", Form());
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("We accept at most 2 forms an hour from one internet address", html, StringComparison.Ordinal);
+        Assert.Contains("Please try again in", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"My street\"", html, StringComparison.Ordinal); // what was typed is kept
+        Assert.DoesNotContain("id=\"email-error\">Enter", html, StringComparison.Ordinal);
+
+        // Reading is still free after the refusal.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/appeal/demo-township")).StatusCode);
+    }
+
+    private static Dictionary<string, string> Form() => new() { ["Input.Municipality"] = "demo-township", ["Input.AccountDescription"] = "My street" };
+}
