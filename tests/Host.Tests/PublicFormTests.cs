@@ -36,5 +36,31 @@ public sealed class PublicFormTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/appeal/demo-township")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_failed_form_says_error_in_its_title_links_each_problem_to_its_field_and_keeps_its_ticks()
+    {
+        await using var app = new GovernanceFactory();
+        var client = StaffWeb.Browser(app);
+        var form = Form();
+        form["Input.Consent"] = "true";
+        var html = await (await StaffWeb.PostFormAsync(client, "/appeal/demo-township", form)).Content.ReadAsStringAsync();
+        Assert.Contains("<title>Error: Appeal to ", html, StringComparison.Ordinal);
+        Assert.Contains("There is a problem", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Input_Email\">Enter your e-mail address so we can send you updates.</a>", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"consent\"[^>]*checked", html);
+
+        var fresh = await client.GetStringAsync("/appeal/demo-township");
+        Assert.DoesNotContain("There is a problem", fresh, StringComparison.Ordinal);
+        Assert.DoesNotContain("<title>Error:", fresh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_stylesheet_hides_an_empty_validation_summary()
+    {
+        await using var app = new GovernanceFactory();
+        var css = await app.CreateClient().GetStringAsync("/css/site.css");
+        Assert.Contains(".validation-summary-valid { display: none; }", css, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Form() => new() { ["Input.Municipality"] = "demo-township", ["Input.AccountDescription"] = "My street" };
 }

@@ -21,6 +21,12 @@ internal sealed class FileModel(IMunicipalityDirectory municipalities, IAccountR
 {
     public List<SelectListItem> Accounts { get; private set; } = [];
 
+    protected override IReadOnlyDictionary<string, string> FieldIds => new Dictionary<string, string>(base.FieldIds, StringComparer.Ordinal)
+    {
+        ["Input.Subject"] = "subject-blocked",
+        ["Input.Grounds"] = $"ground-{Domain.HumanRightsGrounds.All[0].Code}",
+    };
+
     protected override async Task LoadChoicesAsync(MunicipalityInfo municipality, CancellationToken ct)
         => Accounts = [new SelectListItem("Choose the account, or describe it below", ""),
             .. (await accounts.ListAsync(municipality.Id, ct)).Select(a =>

@@ -32,6 +32,14 @@ internal sealed class FileModel(IMunicipalityDirectory municipalities, IStaffDir
 
     public IReadOnlyList<ConductArticle> Articles { get; private set; } = [];
 
+    protected override IReadOnlyDictionary<string, string> FieldIds => new Dictionary<string, string>(base.FieldIds, StringComparer.Ordinal)
+    {
+        ["Input.ComplainantKind"] = "kind-Resident",
+        ["Input.LocalBoard"] = "local-board",
+        ["Input.Articles"] = Articles.Count > 0 ? $"article-{Articles[0].Id}" : "articles-error",
+        ["Input.DeclarationConfirmed"] = "declaration",
+    };
+
     protected override async Task LoadChoicesAsync(MunicipalityInfo municipality, CancellationToken ct)
     {
         Members = [new SelectListItem("Choose the member", ""),
