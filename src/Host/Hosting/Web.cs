@@ -49,31 +49,37 @@ internal static class Web
 
         services.AddRateLimiter(o =>
         {
-            // Per client address (the real one, after the proxy's headers): residents file a few forms an hour, bots thousands.
-            o.AddPolicy(RateLimits.PublicForms, context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress.LimitKey(context.Connection.RemoteIpAddress),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:PublicFormsPerHour", 20),
-                    Window = TimeSpan.FromHours(1),
-                }));
+            // Per client address (the real one, after the proxy's headers): residents send a few forms an hour, bots
+            // thousands. Only sending counts: reading a form is free, so a shared address is never locked out of reading.
+            o.AddPolicy(RateLimits.PublicForms, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("(reading)")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ClientAddress.LimitKey(context.Connection.RemoteIpAddress),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = PublicFormsPerHour(context), Window = TimeSpan.FromHours(1) }));
             o.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                var http = context.HttpContext;
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromHours(1);
+                var refusal = new FormRefusal(PublicFormsPerHour(http), wait);
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (!IsApi(http.Request.Path) && http.GetEndpoint()?.Metadata.GetMetadata<ShowsFormRefusalAttribute>() is null)
                 {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    return; // a page without its own refusal: the status page explains it, in HTML
                 }
 
-                if (!IsApi(context.HttpContext.Request.Path))
+                // A browser's form comes back as its page with the reason (the page saves nothing); the API gets ProblemDetails.
+                if (http.GetEndpoint() is { RequestDelegate: { } page } endpoint && endpoint.Metadata.GetMetadata<ShowsFormRefusalAttribute>() is not null)
                 {
-                    return; // the status page explains it, in HTML
+                    http.Features.Set(refusal);
+                    await page(http);
+                    return;
                 }
 
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many submissions", Detail = "Please wait an hour before sending another form from this address." },
+                    HttpContext = http,
+                    ProblemDetails = { Status = 429, Title = "Too many submissions", Detail = refusal.Explanation },
                 });
             };
         });
@@ -88,6 +94,9 @@ internal static class Web
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
     }
+
+    private static int PublicFormsPerHour(HttpContext context)
+        => context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:PublicFormsPerHour", 20);
 
     public static WebApplication UseWeb(this WebApplication app)
     {

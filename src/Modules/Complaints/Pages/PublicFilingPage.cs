@@ -26,6 +26,25 @@ internal abstract class PublicFilingPage<TRequest>(IMunicipalityDirectory munici
 
     public Guid SubmissionId { get; private set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// Every problem with a sent form, for the summary at its top (GOV.UK's error summary): the form-wide ones first,
+    /// then each field's, linking to the field (its asp-for id unless <see cref="FieldIds"/> names another).
+    /// </summary>
+    public IReadOnlyList<FormProblem> Problems => ModelState
+        .Where(e => e.Value is { Errors.Count: > 0 })
+        .OrderBy(e => e.Key.Length > 0)
+        .SelectMany(e => e.Value!.Errors.Select(error => new FormProblem(error.ErrorMessage,
+            e.Key.Length == 0 ? null : FieldIds.GetValueOrDefault(e.Key, e.Key.Replace('.', '_')))))
+        .Where(p => p.Message.Length > 0)
+        .ToList();
+
+    /// <summary>The ids of fields whose ids are written by hand (radios, checkboxes, files), by their model key.</summary>
+    protected virtual IReadOnlyDictionary<string, string> FieldIds { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Input.Consent"] = "consent",
+        ["Input.Evidence"] = "evidence",
+    };
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) => await LoadAsync(slug, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
@@ -36,6 +55,14 @@ internal abstract class PublicFilingPage<TRequest>(IMunicipalityDirectory munici
         }
 
         SubmissionId = Input?.SubmissionId ?? Guid.NewGuid();
+        if (HttpContext.Features.Get<FormRefusal>() is { } refused)
+        {
+            // Too many forms from this address this hour: nothing is saved; the form comes back with why and when.
+            ModelState.Clear();
+            ModelState.AddModelError("", $"{refused.Explanation} What you typed is kept below, but choose any files again.");
+            return Page();
+        }
+
         if (!ModelState.IsValid || Input is null)
         {
             return Page();

@@ -13,12 +13,19 @@ namespace Governance.Complaints.Pages.Appeals;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.PublicForms)]
+[ShowsFormRefusal]
 [RequestSizeLimit(6 * EvidenceStore.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 6 * EvidenceStore.MaxBytes)]
 internal sealed class FileModel(IMunicipalityDirectory municipalities, IAccountRegistry accounts, FileAppeal appeals)
     : PublicFilingPage<FileAppealRequest>(municipalities)
 {
     public List<SelectListItem> Accounts { get; private set; } = [];
+
+    protected override IReadOnlyDictionary<string, string> FieldIds => new Dictionary<string, string>(base.FieldIds, StringComparer.Ordinal)
+    {
+        ["Input.Subject"] = "subject-blocked",
+        ["Input.Grounds"] = $"ground-{Domain.HumanRightsGrounds.All[0].Code}",
+    };
 
     protected override async Task LoadChoicesAsync(MunicipalityInfo municipality, CancellationToken ct)
         => Accounts = [new SelectListItem("Choose the account, or describe it below", ""),

@@ -14,6 +14,7 @@ namespace Governance.Complaints.Pages.Complaints;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.PublicForms)]
+[ShowsFormRefusal]
 [RequestSizeLimit(6 * EvidenceStore.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 6 * EvidenceStore.MaxBytes)]
 internal sealed class FileModel(IMunicipalityDirectory municipalities, IStaffDirectory staff, IPolicyCatalog policies,
@@ -30,6 +31,14 @@ internal sealed class FileModel(IMunicipalityDirectory municipalities, IStaffDir
     public List<SelectListItem> Members { get; private set; } = [];
 
     public IReadOnlyList<ConductArticle> Articles { get; private set; } = [];
+
+    protected override IReadOnlyDictionary<string, string> FieldIds => new Dictionary<string, string>(base.FieldIds, StringComparer.Ordinal)
+    {
+        ["Input.ComplainantKind"] = "kind-Resident",
+        ["Input.LocalBoard"] = "local-board",
+        ["Input.Articles"] = Articles.Count > 0 ? $"article-{Articles[0].Id}" : "articles-error",
+        ["Input.DeclarationConfirmed"] = "declaration",
+    };
 
     protected override async Task LoadChoicesAsync(MunicipalityInfo municipality, CancellationToken ct)
     {
